@@ -1,0 +1,84 @@
+/**
+ * `npm run test:integrity`: the two-way check, as rustlings does it.
+ *
+ *  1. `src/` and `solutions/` have the same files and export the same API.
+ *  2. Every stub throws the error that names its kata and lesson.
+ *  3. Kata by kata, in a scratch copy of the repository where the katas
+ *     before kata k are solved (their solution files copied into `src/`) and
+ *     the rest are still stubs: kata k fails, and kata k−1 passes. So the
+ *     shipped stubs fail every kata, and a learner who copies the solutions in
+ *     one kata at a time sees `npm run kata` advance by exactly one kata.
+ */
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { apiDifferences } from "./lib/api-parity.ts";
+import { runMain } from "./lib/cli.ts";
+import { summarize } from "./lib/kata-results.ts";
+import { type Kata, listKatas } from "./lib/katas.ts";
+import { repoRoot } from "./lib/paths.ts";
+import { runTests } from "./lib/run-tests.ts";
+import { stubProblems } from "./lib/stubs.ts";
+import { bold, green, red } from "./lib/style.ts";
+
+const COPIED = ["package.json", "tsconfig.json", "src", "solutions", "katas", "tools", "data"];
+
+/** A scratch copy of the repository in which the first `solved` katas are solved. */
+function scratchTree(katas: readonly Kata[], solved: number): string {
+  const root = mkdtempSync(join(tmpdir(), `nn-integrity-${solved}-`));
+  for (const entry of COPIED) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"));
+  for (const kata of katas.slice(0, solved)) {
+    for (const file of kata.files) cpSync(join(root, "solutions", file), join(root, "src", file));
+  }
+  return root;
+}
+
+async function main(): Promise<number> {
+  const katas = listKatas();
+  const problems = [...apiDifferences(repoRoot), ...stubProblems(repoRoot, katas)];
+  console.log(bold("API parity of src/ and solutions/, and the stubs"));
+  if (problems.length > 0) {
+    for (const problem of problems) console.log(`${red("✖")} ${problem}`);
+    return 1;
+  }
+  console.log(`${green("✔")} same files, same exports, same types; every stub names its kata\n`);
+
+  console.log(bold("Kata by kata: with the katas before it solved, each kata fails, and the one before passes"));
+  let ok = true;
+  for (let k = 0; k <= katas.length; k++) {
+    const [previous, current] = [katas[k - 1], katas[k]];
+    const root = scratchTree(katas, k);
+    const inTree = (kata: Kata): Kata => ({ ...kata, tests: kata.tests.map((t) => t.replace(repoRoot, root + "/")) });
+    const checked = [previous, current].filter((kata): kata is Kata => kata !== undefined).map(inTree);
+    const run = await runTests({
+      files: checked.flatMap((kata) => kata.tests),
+      impl: "src",
+      timeoutMs: Math.max(...checked.map((kata) => kata.timeoutMs)),
+      cwd: root,
+    });
+    rmSync(root, { recursive: true, force: true });
+    const [before, now] = [previous && summarize(inTree(previous), run, root), current && summarize(inTree(current), run, root)];
+    const label = `${k} solved`.padEnd(10);
+    const problemsHere: string[] = [];
+    if (before && !before.passed) {
+      problemsHere.push(`${previous.id} should pass but fails: ${before.firstFailure?.test}\n      ${before.firstFailure?.message.split("\n")[0]}`);
+    }
+    if (now && (now.passed || now.testsTotal === 0)) {
+      problemsHere.push(`${current.id} should fail on its stubs but ${now.testsTotal === 0 ? "ran no test" : "passes"}`);
+    }
+    if (problemsHere.length > 0) {
+      ok = false;
+      console.log(`${red("✖")} ${label} ${problemsHere.join("; ")}`);
+    } else {
+      const parts = [
+        before && `${previous.id} passes (${before.testsTotal} tests)`,
+        now && `${current.id} fails (${now.testsTotal - now.testsPassed}/${now.testsTotal} tests fail)`,
+      ].filter(Boolean);
+      console.log(`${green("✔")} ${label} ${parts.join(", ")}`);
+    }
+  }
+  return ok ? 0 : 1;
+}
+
+runMain("integrity", main);
