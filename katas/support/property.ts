@@ -23,7 +23,7 @@ function kataOfThisProcess(): string {
 }
 
 /** The failure first (what the learner must fix), then the counterexample, then how to replay it. */
-function failureMessage(details: fc.RunDetails<unknown>): string {
+function failureMessage<Ts>(details: fc.RunDetails<Ts>): string {
   const error = details.errorInstance;
   const cause = error instanceof Error ? error.message : String(error);
   return [
