@@ -39,7 +39,7 @@ export function nand(x1: Bit, x2: Bit): Bit {
  * of two bits, computed ONLY by calling `gate` (default {@link nand}): no
  * `^`, `&`, `|`, `!`, `?:` or `if` on the bits, and no constants.
  */
-export function halfAdder(x1: Bit, x2: Bit, gate?: Gate): { sum: Bit; carry: Bit } {
+export function halfAdder(x1: Bit, x2: Bit, gate: Gate = nand): { sum: Bit; carry: Bit } {
   throw new Error("Not implemented: halfAdder (kata 03-perceptrons, lesson katas/03-perceptrons/README.md)");
 }
 
@@ -48,7 +48,7 @@ export function halfAdder(x1: Bit, x2: Bit, gate?: Gate): { sum: Bit; carry: Bit
  * computed ONLY by calling `gate` (default {@link nand}). Two half adders
  * and an OR made of gates will do.
  */
-export function fullAdder(x1: Bit, x2: Bit, carryIn: Bit, gate?: Gate): { sum: Bit; carry: Bit } {
+export function fullAdder(x1: Bit, x2: Bit, carryIn: Bit, gate: Gate = nand): { sum: Bit; carry: Bit } {
   throw new Error("Not implemented: fullAdder (kata 03-perceptrons, lesson katas/03-perceptrons/README.md)");
 }
 
@@ -59,6 +59,6 @@ export function fullAdder(x1: Bit, x2: Bit, carryIn: Bit, gate?: Gate): { sum: B
  * ONLY from `gate` (default {@link nand}): a half adder for the ones bit,
  * then a full adder per bit, each taking the carry of the one before.
  */
-export function addBits(a: readonly Bit[], b: readonly Bit[], gate?: Gate): Bit[] {
+export function addBits(a: readonly Bit[], b: readonly Bit[], gate: Gate = nand): Bit[] {
   throw new Error("Not implemented: addBits (kata 03-perceptrons, lesson katas/03-perceptrons/README.md)");
 }

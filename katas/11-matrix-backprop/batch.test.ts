@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { backprop } from "#nn/backprop.ts";
+import { backpropBatch, feedforwardBatch, updateMiniBatchMatrix } from "#nn/batch.ts";
+import { feedforward } from "#nn/feedforward.ts";
+import type { Matrix } from "#nn/matrix.ts";
+import type { Example, Network } from "#nn/network.ts";
+import { updateMiniBatch } from "#nn/sgd.ts";
+import { assertMatrixClose } from "../support/matrices.ts";
+import { networkArb } from "../support/networks.ts";
+import { assertProperty } from "../support/property.ts";
+
+/** Entries like MNIST pixels: many exact zeros (background), the rest in (0, 1]. */
+const pixelArb = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true }));
+
+function columnsArb(rows: number, m: number, entry: fc.Arbitrary<number>): fc.Arbitrary<Matrix> {
+  return fc
+    .array(entry, { minLength: rows * m, maxLength: rows * m })
+    .map((values) => ({ rows, cols: m, data: Float64Array.from(values) }));
+}
+
+/** A random small network with a batch of m inputs X and desired outputs Y (one example per column). */
+const batchArb = networkArb({ minLayers: 2, maxLayers: 4, maxSize: 5 }).chain((net) =>
+  fc.integer({ min: 1, max: 5 }).chain((m) =>
+    fc.record({
+      net: fc.constant(net),
+      X: columnsArb(net.sizes[0], m, pixelArb),
+      Y: columnsArb(net.sizes[net.sizes.length - 1], m, fc.double({ min: 0, max: 1, noNaN: true })),
+    }),
+  ),
+);
+
+/** Column j of a matrix, as an n×1 matrix. */
+function columnOf(M: Matrix, j: number): Matrix {
+  return { rows: M.rows, cols: 1, data: Float64Array.from({ length: M.rows }, (_, i) => M.data[i * M.cols + j]) };
+}
+
+function examplesOf(X: Matrix, Y: Matrix): Example[] {
+  return Array.from({ length: X.cols }, (_, j) => ({ x: columnOf(X, j), y: columnOf(Y, j) }));
+}
+
+function copyNetwork(net: Network): Network {
+  const copy = (m: Matrix): Matrix => ({ rows: m.rows, cols: m.cols, data: Float64Array.from(m.data) });
+  return { sizes: [...net.sizes], biases: net.biases.map(copy), weights: net.weights.map(copy) };
+}
+
+describe("11-matrix-backprop", () => {
+  describe("feedforwardBatch", () => {
+    it("column j of the output is feedforward(net, x_j)", () => {
+      assertProperty(
+        fc.property(batchArb, ({ net, X }) => {
+          const output = feedforwardBatch(net, X);
+          const L = net.sizes[net.sizes.length - 1];
+          assert.deepEqual([output.rows, output.cols], [L, X.cols], "the output must be sizes[L] × m");
+          for (let j = 0; j < X.cols; j++) {
+            assertMatrixClose(columnOf(output, j), feedforward(net, columnOf(X, j)), 1e-12, `column ${j}`);
+          }
+        }),
+      );
+    });
+
+    it("rejects a batch with the wrong number of rows, naming the shapes", () => {
+      const net: Network = {
+        sizes: [3, 2],
+        biases: [{ rows: 2, cols: 1, data: new Float64Array(2) }],
+        weights: [{ rows: 2, cols: 3, data: new Float64Array(6) }],
+      };
+      assert.throws(() => feedforwardBatch(net, { rows: 4, cols: 2, data: new Float64Array(8) }), /4×2/);
+    });
+  });
+
+  describe("backpropBatch", () => {
+    it("equals the mean of the per-example gradients of kata 09", () => {
+      assertProperty(
+        fc.property(batchArb, ({ net, X, Y }) => {
+          const { nablaB, nablaW } = backpropBatch(net, X, Y);
+          const m = X.cols;
+          const perExample = examplesOf(X, Y).map(({ x, y }) => backprop(net, x, y));
+          assert.equal(nablaB.length, net.biases.length, "one nablaB per layer");
+          assert.equal(nablaW.length, net.weights.length, "one nablaW per layer");
+          for (let l = 0; l < net.weights.length; l++) {
+            const mean = (pick: (g: (typeof perExample)[number]) => Matrix): Matrix => {
+              const first = pick(perExample[0]);
+              const data = new Float64Array(first.data.length);
+              for (const g of perExample) pick(g).data.forEach((v, k) => (data[k] += v / m));
+              return { rows: first.rows, cols: first.cols, data };
+            };
+            assertMatrixClose(nablaB[l], mean((g) => g.nablaB[l]), 1e-10, `nablaB[${l}]`);
+            assertMatrixClose(nablaW[l], mean((g) => g.nablaW[l]), 1e-10, `nablaW[${l}]`);
+          }
+        }),
+      );
+    });
+
+    it("leaves the network and the batch unchanged", () => {
+      assertProperty(
+        fc.property(batchArb, ({ net, X, Y }) => {
+          const before = copyNetwork(net);
+          const [xBefore, yBefore] = [Array.from(X.data), Array.from(Y.data)];
+          backpropBatch(net, X, Y);
+          net.weights.forEach((w, l) => assertMatrixClose(w, before.weights[l], 0, `weights[${l}]`));
+          net.biases.forEach((b, l) => assertMatrixClose(b, before.biases[l], 0, `biases[${l}]`));
+          assert.deepEqual(Array.from(X.data), xBefore, "X changed");
+          assert.deepEqual(Array.from(Y.data), yBefore, "Y changed");
+        }),
+      );
+    });
+
+    it("rejects a Y that does not match X, naming the shapes", () => {
+      const net: Network = {
+        sizes: [2, 3],
+        biases: [{ rows: 3, cols: 1, data: new Float64Array(3) }],
+        weights: [{ rows: 3, cols: 2, data: new Float64Array(6) }],
+      };
+      const X = { rows: 2, cols: 4, data: new Float64Array(8) };
+      assert.throws(() => backpropBatch(net, X, { rows: 3, cols: 5, data: new Float64Array(15) }), /3×5/);
+    });
+  });
+
+  describe("updateMiniBatchMatrix", () => {
+    it("takes the same step as updateMiniBatch (kata 10) on the same examples", () => {
+      assertProperty(
+        fc.property(batchArb, fc.double({ min: 0.01, max: 5, noNaN: true }), ({ net, X, Y }, eta) => {
+          const [fast, slow] = [copyNetwork(net), copyNetwork(net)];
+          updateMiniBatchMatrix(fast, X, Y, eta);
+          updateMiniBatch(slow, examplesOf(X, Y), eta);
+          for (let l = 0; l < net.weights.length; l++) {
+            assertMatrixClose(fast.weights[l], slow.weights[l], 1e-10, `weights[${l}]`);
+            assertMatrixClose(fast.biases[l], slow.biases[l], 1e-10, `biases[${l}]`);
+          }
+        }),
+      );
+    });
+
+    it("with η = 0 changes nothing", () => {
+      assertProperty(
+        fc.property(batchArb, ({ net, X, Y }) => {
+          const before = copyNetwork(net);
+          updateMiniBatchMatrix(net, X, Y, 0);
+          net.weights.forEach((w, l) => assertMatrixClose(w, before.weights[l], 0, `weights[${l}]`));
+          net.biases.forEach((b, l) => assertMatrixClose(b, before.biases[l], 0, `biases[${l}]`));
+        }),
+      );
+    });
+  });
+});

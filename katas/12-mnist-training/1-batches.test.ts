@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { updateMiniBatchMatrix } from "#nn/batch.ts";
+import { argmax } from "#nn/evaluate.ts";
+import { feedforward } from "#nn/feedforward.ts";
+import type { Matrix } from "#nn/matrix.ts";
+import { encodeIdx, image, type MnistSet, mnistSet, oneHot, parseIdx, slice } from "#nn/mnist.ts";
+import { createNetwork, type Network } from "#nn/network.ts";
+import { createRng } from "#nn/random.ts";
+import { shuffle } from "#nn/sgd.ts";
+import { miniBatchOf, predictSet, trainEpoch } from "#nn/train.ts";
+import { assertMatrixClose } from "../support/matrices.ts";
+import { assertProperty } from "../support/property.ts";
+import { loadMnist } from "../../tools/lib/mnist-files.ts";
+
+/** A synthetic set of `count` random 2×2-pixel images with random digit labels. */
+const setArb: fc.Arbitrary<MnistSet> = fc.integer({ min: 1, max: 40 }).chain((count) =>
+  fc
+    .tuple(
+      fc.uint8Array({ minLength: count * 4, maxLength: count * 4 }),
+      fc.uint8Array({ minLength: count, maxLength: count, max: 9 }),
+    )
+    .map(([pixels, labels]) =>
+      mnistSet(parseIdx(encodeIdx({ dims: [count, 2, 2], data: pixels })), parseIdx(encodeIdx({ dims: [count], data: labels }))),
+    ),
+);
+
+function columnOf(M: Matrix, j: number): Matrix {
+  return { rows: M.rows, cols: 1, data: Float64Array.from({ length: M.rows }, (_, i) => M.data[i * M.cols + j]) };
+}
+
+function copyNetwork(net: Network): Network {
+  const copy = (m: Matrix): Matrix => ({ rows: m.rows, cols: m.cols, data: Float64Array.from(m.data) });
+  return { sizes: [...net.sizes], biases: net.biases.map(copy), weights: net.weights.map(copy) };
+}
+
+describe("12-mnist-training", () => {
+  describe("miniBatchOf", () => {
+    it("puts image(set, i) and oneHot(label) in column j for indices[j]", () => {
+      assertProperty(
+        fc.property(
+          setArb.chain((set) => fc.tuple(fc.constant(set), fc.array(fc.nat({ max: set.count - 1 }), { minLength: 1, maxLength: 12 }))),
+          ([set, indices]) => {
+            const { X, Y } = miniBatchOf(set, indices);
+            assert.deepEqual([X.rows, X.cols, Y.rows, Y.cols], [4, indices.length, 10, indices.length]);
+            indices.forEach((i, j) => {
+              assertMatrixClose(columnOf(X, j), image(set, i), 0, `X column ${j} (image ${i})`);
+              assertMatrixClose(columnOf(Y, j), oneHot(set.labels[i]), 0, `Y column ${j} (label of image ${i})`);
+            });
+          },
+        ),
+      );
+    });
+
+    it("rejects an index outside the set", () => {
+      const set = mnistSet({ dims: [2, 1, 1], data: new Uint8Array(2) }, { dims: [2], data: new Uint8Array(2) });
+      assert.throws(() => miniBatchOf(set, [0, 2]), /2/);
+    });
+  });
+
+  describe("trainEpoch", () => {
+    it("is shuffle (kata 10), then updateMiniBatchMatrix (kata 11) on consecutive mini-batches", () => {
+      assertProperty(
+        fc.property(setArb, fc.integer({ min: 1, max: 7 }), fc.integer(), (set, miniBatchSize, seed) => {
+          const net = createNetwork([4, 3, 10], createRng(seed));
+          const expected = copyNetwork(net);
+          const order = shuffle(
+            Array.from({ length: set.count }, (_, i) => i),
+            createRng(seed + 1),
+          );
+          for (let start = 0; start < set.count; start += miniBatchSize) {
+            const { X, Y } = miniBatchOf(set, order.slice(start, start + miniBatchSize));
+            updateMiniBatchMatrix(expected, X, Y, 0.5);
+          }
+          trainEpoch(net, set, { miniBatchSize, eta: 0.5, rng: createRng(seed + 1) });
+          net.weights.forEach((w, l) => assertMatrixClose(w, expected.weights[l], 1e-12, `weights[${l}]`));
+          net.biases.forEach((b, l) => assertMatrixClose(b, expected.biases[l], 1e-12, `biases[${l}]`));
+        }),
+        { numRuns: 50 },
+      );
+    });
+
+    it("reports progress after every mini-batch", () => {
+      const set = mnistSet({ dims: [23, 1, 1], data: new Uint8Array(23) }, { dims: [23], data: new Uint8Array(23) });
+      const calls: [number, number][] = [];
+      const net = createNetwork([1, 2, 10], createRng(1));
+      trainEpoch(net, set, { miniBatchSize: 5, eta: 1, rng: createRng(2), onMiniBatch: (done, total) => calls.push([done, total]) });
+      assert.deepEqual(calls, [1, 2, 3, 4, 5].map((done) => [done, 5]));
+    });
+  });
+
+  describe("predictSet", () => {
+    it("predicts argmax(feedforward(net, image)) for every image of a set", () => {
+      const test = slice(loadMnist().test, 0, 1234); // not a round number: the last batch is partial
+      const net = createNetwork([784, 16, 10], createRng(7));
+      const predictions = predictSet(net, test);
+      assert.equal(predictions.length, 1234);
+      for (let i = 0; i < test.count; i++) {
+        assert.equal(predictions[i], argmax(feedforward(net, image(test, i))), `prediction for image ${i}`);
+      }
+    });
+  });
+});

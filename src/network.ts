@@ -1,0 +1,45 @@
+/**
+ * Kata 05 · A network of random weights (the network).
+ *
+ * Nielsen's `Network` class holds `sizes`, `biases` and `weights`; ours is a
+ * plain object with the same three fields, which the later katas take as
+ * their first argument where Nielsen's methods take `self`.
+ * Lesson: `katas/05-network/README.md`.
+ *
+ * @module
+ */
+import type { Matrix } from "./matrix.ts";
+import type { Rng } from "./random.ts";
+
+/** Nielsen's Network: `sizes` like [784, 30, 10]; biases[l] is sizes[l+1]×1; weights[l] is sizes[l+1]×sizes[l]. */
+export interface Network {
+  readonly sizes: readonly number[];
+  readonly biases: Matrix[];
+  readonly weights: Matrix[];
+}
+
+/** A training example: input x (sizes[0]×1) and desired output y (one-hot, sizes[L]×1). Nielsen's (x, y) in training_data. */
+export interface Example {
+  readonly x: Matrix;
+  readonly y: Matrix;
+}
+
+/** A test example: input x and the digit it shows. Nielsen's (x, y) in test_data, where y is an integer. */
+export interface LabeledExample {
+  readonly x: Matrix;
+  readonly label: number;
+}
+
+/**
+ * Biases and weights drawn from `rng.normal()`: first every bias, layer by
+ * layer, then every weight, layer by layer, row-major. Throws a clear error
+ * for fewer than 2 layers or sizes that are not positive integers.
+ *
+ * The input layer has no biases, so `sizes.length - 1` bias vectors
+ * (`sizes[l+1] × 1`) and `sizes.length - 1` weight matrices
+ * (`sizes[l+1] × sizes[l]`, so that $w a$ is a plain matrix product).
+ * Copy `sizes` into the network.
+ */
+export function createNetwork(sizes: readonly number[], rng: Rng): Network {
+  throw new Error("Not implemented: createNetwork (kata 05-network, lesson katas/05-network/README.md)");
+}
