@@ -9,30 +9,16 @@
  *     shipped stubs fail every kata, and a learner who copies the solutions in
  *     one kata at a time sees `npm run kata` advance by exactly one kata.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { apiDifferences } from "./lib/api-parity.ts";
 import { runMain } from "./lib/cli.ts";
 import { summarize } from "./lib/kata-results.ts";
 import { type Kata, listKatas } from "./lib/katas.ts";
 import { repoRoot } from "./lib/paths.ts";
 import { runTests } from "./lib/run-tests.ts";
+import { scratchTree } from "./lib/scratch-tree.ts";
 import { stubProblems } from "./lib/stubs.ts";
 import { bold, green, red } from "./lib/style.ts";
-
-const COPIED = ["package.json", "tsconfig.json", "src", "solutions", "katas", "tools", "data"];
-
-/** A scratch copy of the repository in which the first `solved` katas are solved. */
-function scratchTree(katas: readonly Kata[], solved: number): string {
-  const root = mkdtempSync(join(tmpdir(), `nn-integrity-${solved}-`));
-  for (const entry of COPIED) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
-  symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"));
-  for (const kata of katas.slice(0, solved)) {
-    for (const file of kata.files) cpSync(join(root, "solutions", file), join(root, "src", file));
-  }
-  return root;
-}
 
 async function main(): Promise<number> {
   const katas = listKatas();
@@ -48,7 +34,7 @@ async function main(): Promise<number> {
   let ok = true;
   for (let k = 0; k <= katas.length; k++) {
     const [previous, current] = [katas[k - 1], katas[k]];
-    const root = scratchTree(katas, k);
+    const root = scratchTree(katas.slice(0, k));
     const inTree = (kata: Kata): Kata => ({ ...kata, tests: kata.tests.map((t) => t.replace(repoRoot, root + "/")) });
     const checked = [previous, current].filter((kata): kata is Kata => kata !== undefined).map(inTree);
     const run = await runTests({

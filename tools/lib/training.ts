@@ -33,8 +33,11 @@ export interface TrainingResult {
   confusion: number[][];
 }
 
-/** Thrown when the weights stop being finite numbers. */
+/** Thrown when training has blown up (weights that are NaN or infinite) or collapsed (learning has stopped at chance level). */
 export class DivergenceError extends Error {}
+
+/** Accuracy no better than always guessing the most common digit (11.35% of the test set is 1s). */
+const CHANCE_LEVEL = 0.12;
 
 /** How often, in mini-batches, the weights are checked for NaN and Infinity. */
 const CHECK_EVERY = 250;
@@ -55,6 +58,21 @@ function checkFinite(net: Network, settings: TrainingSettings, epoch: number): v
     throw new DivergenceError(
       `training diverged in epoch ${epoch}: ${bad}. The learning rate η = ${settings.eta} is too large ` +
         `for this network; try a smaller --eta (Nielsen uses 3.0).`,
+    );
+  }
+}
+
+/**
+ * A sigmoid network rarely produces NaN: with a huge η its weighted inputs
+ * grow until every σ is exactly 0 or 1, σ' becomes 0, and learning stops.
+ * Two epochs at chance level with the very same score is that collapse.
+ */
+function checkStalled(previous: number | undefined, correct: number, total: number, settings: TrainingSettings, epoch: number): void {
+  if (previous === correct && correct / total <= CHANCE_LEVEL) {
+    throw new DivergenceError(
+      `training collapsed by epoch ${epoch}: the network gets ${correct} of ${total} test images right, no better ` +
+        `than guessing, and learning has stopped. With η = ${settings.eta} the weights jumped so far that every ` +
+        `sigmoid saturated (σ'(z) = 0, so the gradient vanished); try a smaller --eta (Nielsen uses 3.0).`,
     );
   }
 }
@@ -83,6 +101,7 @@ export function train(mnist: Mnist, settings: TrainingSettings, events: Training
     predictions = predictSet(net, test);
     let correct = 0;
     for (let i = 0; i < test.count; i++) if (predictions[i] === test.labels[i]) correct++;
+    checkStalled(history[history.length - 1]?.correct, correct, test.count, settings, epoch);
     const result = {
       epoch,
       correct,

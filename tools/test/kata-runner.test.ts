@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { listKatas } from "../lib/katas.ts";
+import { scratchTree } from "../lib/scratch-tree.ts";
+
+const trees: string[] = [];
+after(() => trees.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** A scratch repository whose kata 01 stub is replaced by `matrixSource` (and given a short timeout). */
+function treeWithMatrix(matrixSource: string): string {
+  const root = scratchTree();
+  trees.push(root);
+  writeFileSync(join(root, "src", "matrix.ts"), matrixSource);
+  writeFileSync(join(root, "katas", "01-matrices", "kata.json"), JSON.stringify({ files: ["matrix.ts"], timeoutSeconds: 3 }));
+  return root;
+}
+
+function run(root: string, script: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join("tools", script), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+const solvedMatrix = readFileSync(new URL("../../solutions/matrix.ts", import.meta.url), "utf8");
+
+describe("npm run kata", () => {
+  it("points a newcomer at kata 01's lesson and its first failing test", () => {
+    const root = scratchTree();
+    trees.push(root);
+    const { status, output } = run(root, "kata.ts");
+    assert.equal(status, 1);
+    assert.match(output, /Lesson: +katas\/01-matrices\/README\.md/);
+    assert.match(output, /Failing: 01-matrices › building matrices › /);
+    assert.match(output, /You have not written `matrix` yet/);
+    assert.match(output, /npm run kata -- --hint/);
+    assert.match(output, /0\/\d+ katas done/);
+  });
+
+  it("reports learner code that throws at import, without crashing", () => {
+    const root = treeWithMatrix(`throw new Error("boom while loading");\n${solvedMatrix}`);
+    const { status, output } = run(root, "kata.ts", "01");
+    assert.equal(status, 1);
+    assert.match(output, /boom while loading/);
+    assert.doesNotMatch(output, /kata: /, "the runner itself did not fail");
+  });
+
+  it("stops learner code that loops forever and says so", () => {
+    const looping = solvedMatrix.replace("export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {", "$&\n  while (rows > 0) rows += 0;");
+    const root = treeWithMatrix(looping);
+    const started = Date.now();
+    const { status, output } = run(root, "kata.ts", "01");
+    assert.equal(status, 1);
+    assert.match(output, /ran longer than 3 s and was stopped/);
+    assert.ok(Date.now() - started < 25_000, "the timeout ended the run");
+  });
+
+  it("explains a NaN", () => {
+    const nan = solvedMatrix.replace("return map(a, (x) => c * x);", "return map(a, (x) => (c * x) / 0 - Infinity * 0);");
+    const { status, output } = run(treeWithMatrix(nan), "kata.ts", "01");
+    assert.equal(status, 1);
+    assert.match(output, /A value is NaN/);
+  });
+
+  it("lists every kata with its status", () => {
+    const { status, output } = run(treeWithMatrix(solvedMatrix), "kata.ts", "--list");
+    assert.equal(status, 0);
+    assert.match(output, /✔ done +01-matrices/);
+    assert.match(output, /· to do +02-mnist/);
+    assert.match(output, /1\/\d+ katas done/);
+  });
+
+  it("shows the current kata's hints", () => {
+    const { output } = run(treeWithMatrix(solvedMatrix), "kata.ts", "--hint");
+    assert.match(output, /Hints for kata 02/);
+    assert.match(output, /DataView/);
+  });
+
+  it("reports every kata done, and exits 0, once src/ holds the solutions", () => {
+    const root = scratchTree(listKatas());
+    trees.push(root);
+    const { status, output } = run(root, "kata.ts");
+    assert.equal(status, 0, output);
+    const count = listKatas().length;
+    assert.match(output, new RegExp(`${count}/${count} katas done`));
+  });
+});
+
+describe("npm run test:katas", () => {
+  it("fails a run in which no test ran", () => {
+    const root = scratchTree();
+    trees.push(root);
+    for (const kata of listKatas(root)) for (const file of kata.tests) writeFileSync(file, "export {};\n");
+    const { status, output } = run(root, "test-katas.ts");
+    assert.equal(status, 1);
+    assert.match(output, /No test ran: that is a failure, not a pass/);
+  });
+});
