@@ -62,7 +62,7 @@ export function image(set: MnistSet, i: number): Matrix {
 }
 
 /** The desired output for a digit: a `classes × 1` column, 1 at row `label`, 0 elsewhere (Nielsen's vectorized_result). */
-export function oneHot(label: number, classes?: number): Matrix {
+export function oneHot(label: number, classes = 10): Matrix {
   throw new Error("Not implemented: oneHot (kata 02-mnist, lesson katas/02-mnist/README.md)");
 }
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { backprop, type Gradient } from "#nn/backprop.ts";
 import type { Matrix } from "#nn/matrix.ts";
-import type { Network } from "#nn/network.ts";
+import type { Example, Network } from "#nn/network.ts";
 import { assertMatrixClose, literal } from "../support/matrices.ts";
 import { assertProperty } from "../support/property.ts";
 import {
@@ -19,7 +19,6 @@ import {
   testRng,
   type SmallNetworkOptions,
 } from "../support/small-networks.ts";
-import type { Example } from "#nn/network.ts";
 
 /** A random small network with one example (x, y) that fits it. */
 const withExampleArb = (options: SmallNetworkOptions = {}) =>
@@ -40,15 +39,17 @@ function gradientCheck(net: Network, { x, y }: Example, gradient: Gradient): voi
   const probe = cloneNetwork(net);
   const cost = () => oracleExampleCost(oracleFeedforward(probe, x), y);
   const layers = net.weights.length;
-  assert.equal(gradient.nablaB.length, layers, `nablaB needs one matrix per layer of biases (${layers}), got ${gradient.nablaB.length}`);
-  assert.equal(gradient.nablaW.length, layers, `nablaW needs one matrix per layer of weights (${layers}), got ${gradient.nablaW.length}`);
+  for (const [name, list] of [["nablaB", gradient.nablaB], ["nablaW", gradient.nablaW]] as const) {
+    assert.equal(list.length, layers, `${name} needs one matrix per layer (${layers}), got ${list.length}`);
+  }
   for (const [name, params, grads] of [
     ["nablaB", probe.biases, gradient.nablaB],
     ["nablaW", probe.weights, gradient.nablaW],
   ] as const) {
     params.forEach((theta, l) => {
       const g = grads[l];
-      assert.equal(`${g.rows}×${g.cols}`, `${theta.rows}×${theta.cols}`, `${name}[${l}] must have the shape of the parameters it belongs to`);
+      const [got, want] = [`${g.rows}×${g.cols}`, `${theta.rows}×${theta.cols}`];
+      assert.equal(got, want, `${name}[${l}] must have the shape of the parameters it belongs to`);
       for (let k = 0; k < theta.data.length; k++) {
         const saved = theta.data[k];
         theta.data[k] = saved + H;
@@ -108,7 +109,7 @@ describe("09-backprop", () => {
     });
   });
 
-  it("passes the gradient check on random networks of 2 to 4 layers: every ∂Cₓ/∂b and ∂Cₓ/∂w agrees with a central difference", () => {
+  it("passes the gradient check on random 2- to 4-layer networks: every ∂Cₓ/∂b, ∂Cₓ/∂w matches a central difference", () => {
     assertProperty(
       fc.property(withExampleArb(), ([net, example]) => gradientCheck(net, example, backprop(net, example.x, example.y))),
     );

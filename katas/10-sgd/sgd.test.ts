@@ -91,7 +91,11 @@ describe("10-sgd", () => {
       counts.forEach((row, position) => {
         const chiSquare = row.reduce((sum, count) => sum + (count - expected) ** 2 / expected, 0);
         // 4 degrees of freedom: a fair shuffle exceeds 30 with probability below 1e-5.
-        assert.ok(chiSquare < 30, `position ${position} got items ${row.join(", ")} times (expected ${expected} each): chi-square ${chiSquare.toFixed(1)}`);
+        assert.ok(
+          chiSquare < 30,
+          `position ${position} got items 0–4 ${row.join(", ")} times (expected ${expected} each): ` +
+            `chi-square ${chiSquare.toFixed(1)}`,
+        );
       });
     });
   });
@@ -109,7 +113,7 @@ describe("10-sgd", () => {
       );
     });
 
-    it("is one step against the mean gradient: w − (η/m) Σₓ ∇w Cₓ and b − (η/m) Σₓ ∇b Cₓ, with every ∇ from backprop at the old w, b", () => {
+    it("is one step against the mean gradient: w − (η/m) Σₓ ∇w Cₓ, b − (η/m) Σₓ ∇b Cₓ, all ∇ at the old w, b", () => {
       const arb = fc.tuple(networkWithExamplesArb({ min: 2, max: 5 }), fc.double({ min: 0.1, max: 5, noNaN: true }));
       assertProperty(
         fc.property(arb, ([{ net, examples }, eta]) => {
@@ -166,7 +170,9 @@ describe("10-sgd", () => {
         [{ eta: Number.NaN }, /eta.*NaN/s],
         [{ eta: Number.POSITIVE_INFINITY }, /eta.*Infinity/s],
       ];
-      for (const [bad, message] of cases) assert.throws(() => sgd(net, data, options(bad)), message, `sgd should reject ${JSON.stringify(bad)}`);
+      for (const [bad, message] of cases) {
+        assert.throws(() => sgd(net, data, options(bad)), message, `sgd should reject ${String(Object.values(bad)[0])}`);
+      }
     });
 
     it("visits every training example exactly once per epoch, in mini-batches of miniBatchSize (the last may be smaller)", () => {
@@ -189,11 +195,17 @@ describe("10-sgd", () => {
             eta: 0.5,
             rng: testRng(seed),
             onMiniBatch: (batch, epoch) => {
-              assert.ok(epoch >= 0 && epoch < epochs && Number.isInteger(epoch), `onMiniBatch got epoch ${epoch}; epochs are 0 to ${epochs - 1}`);
+              assert.ok(
+                Number.isInteger(epoch) && epoch >= 0 && epoch < epochs,
+                `onMiniBatch got epoch ${epoch}; epochs are 0 to ${epochs - 1}`,
+              );
               sizesSeen[epoch].push(batch.length);
               for (const example of batch) {
                 const i = index.get(example);
-                assert.ok(i !== undefined, "onMiniBatch received an example that is not one of the training examples (pass the examples themselves)");
+                assert.ok(
+                  i !== undefined,
+                  "onMiniBatch received an example that is not one of the training examples (pass the examples themselves)",
+                );
                 seen[epoch].push(i);
               }
             },
@@ -201,7 +213,11 @@ describe("10-sgd", () => {
           const full = Math.floor(n / miniBatchSize);
           const expectedSizes = [...new Array<number>(full).fill(miniBatchSize), ...(n % miniBatchSize ? [n % miniBatchSize] : [])];
           for (let epoch = 0; epoch < epochs; epoch++) {
-            assert.deepEqual([...seen[epoch]].sort((a, b) => a - b), [...data.keys()], `epoch ${epoch} must use each of the ${n} examples exactly once`);
+            assert.deepEqual(
+              [...seen[epoch]].sort((a, b) => a - b),
+              [...data.keys()],
+              `epoch ${epoch} must use each of the ${n} examples exactly once`,
+            );
             assert.deepEqual(sizesSeen[epoch], expectedSizes, `epoch ${epoch}: ${n} examples in mini-batches of ${miniBatchSize}`);
           }
         }),
@@ -212,13 +228,15 @@ describe("10-sgd", () => {
     it("shuffles afresh at the start of every epoch: epoch e uses the order of the e-th shuffle(trainingData, rng)", () => {
       const data = seededExamples(sizes, 12, 3);
       const orders: Example[][] = [[], [], []];
-      sgd(seededNetwork(sizes, testRng(3)), data, options({ epochs: 3, miniBatchSize: 5, rng: testRng(42), onMiniBatch: (batch, epoch) => orders[epoch].push(...batch) }));
+      const onMiniBatch = (batch: readonly Example[], epoch: number) => orders[epoch].push(...batch);
+      sgd(seededNetwork(sizes, testRng(3)), data, options({ epochs: 3, miniBatchSize: 5, rng: testRng(42), onMiniBatch }));
       const rng = testRng(42);
       orders.forEach((order, epoch) => {
         const expected = shuffle(data, rng);
         assert.ok(
           order.length === expected.length && order.every((example, i) => example === expected[i]),
-          `epoch ${epoch} did not use the order of shuffle(trainingData, rng): shuffle at the start of every epoch, and use the rng only for that`,
+          `epoch ${epoch} did not use the order of shuffle(trainingData, rng): ` +
+            "shuffle at the start of every epoch, and use the rng only for that",
         );
       });
     });
@@ -250,7 +268,8 @@ describe("10-sgd", () => {
       const testData = labelled(seededExamples(sizes, 10, 60), 2);
       const net = seededNetwork(sizes, testRng(6));
       const seen: { report: EpochReport; expected: number }[] = [];
-      const reports = sgd(net, data, options({ epochs: 4, eta: 3, testData, onEpoch: (report) => seen.push({ report, expected: oracleCorrect(net, testData) }) }));
+      const onEpoch = (report: EpochReport) => seen.push({ report, expected: oracleCorrect(net, testData) });
+      const reports = sgd(net, data, options({ epochs: 4, eta: 3, testData, onEpoch }));
       assert.deepEqual(reports.map((r) => r.epoch), [0, 1, 2, 3], "one report per epoch, numbered from 0");
       assert.deepEqual(seen.map((s) => s.report), reports, "onEpoch must be called with each report that sgd returns");
       for (const { report, expected } of seen) {

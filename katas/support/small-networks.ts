@@ -89,7 +89,8 @@ export function sizesArb({ minLayers = 2, maxLayers = 4, maxNeurons = 5 }: Small
 
 /** A network with the given sizes, built as a plain `{ sizes, biases, weights }` object from random matrices. */
 export function networkOfSizesArb(sizes: readonly number[], { range = 1.5 }: SmallNetworkOptions = {}): fc.Arbitrary<Network> {
-  const layers = sizes.slice(1).map((n, l) => fc.tuple(matrixArb(n, 1, { min: -range, max: range }), matrixArb(n, sizes[l], { min: -range, max: range })));
+  const entries = { min: -range, max: range };
+  const layers = sizes.slice(1).map((n, l) => fc.tuple(matrixArb(n, 1, entries), matrixArb(n, sizes[l], entries)));
   return fc.tuple(...layers).map((pairs) => ({
     sizes: [...sizes],
     biases: pairs.map(([b]) => b),
@@ -192,7 +193,8 @@ export function assertNetworkClose(actual: Network, expected: Network, tolerance
     assert.equal(as.length, es.length, `${what}: ${name} has ${as.length} layers, expected ${es.length}`);
     es.forEach((e, l) => {
       const a = as[l];
-      assert.equal(`${a.rows}×${a.cols}`, `${e.rows}×${e.cols}`, `${what}: ${name}[${l}] has shape ${a.rows}×${a.cols}, expected ${e.rows}×${e.cols}`);
+      const [got, want] = [`${a.rows}×${a.cols}`, `${e.rows}×${e.cols}`];
+      assert.equal(got, want, `${what}: ${name}[${l}] has shape ${got}, expected ${want}`);
       for (let k = 0; k < e.data.length; k++) {
         if (!(Math.abs(a.data[k] - e.data[k]) <= tolerance * Math.max(1, Math.abs(e.data[k])))) {
           assert.fail(`${what}: ${name}[${l}] entry (${Math.floor(k / e.cols)}, ${k % e.cols}) is ${a.data[k]}, expected ${e.data[k]}`);

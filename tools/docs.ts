@@ -1,0 +1,64 @@
+/**
+ * `npm run docs`: build the course's website into `docs/site/` with TypeDoc:
+ * the course map (`docs/index.md`), every kata's lesson in order, the
+ * learnings and comparison pages, and the API reference of `src/` from the
+ * stubs' doc comments. Static options are in `typedoc.json`; this program
+ * adds the pages, the math and the lesson navigation.
+ *
+ * Any warning fails the build (a broken link, a missing `{@includeCode}`
+ * region, a formula KaTeX cannot typeset), with exit code 1.
+ */
+import { join } from "node:path";
+import { Application, TypeDocReader } from "typedoc";
+import type MarkdownIt from "markdown-it";
+import { parseFlags, runMain } from "./lib/cli.ts";
+import { useMath } from "./lib/docs-math.ts";
+import { coursePages, installCourseTheme } from "./lib/docs-site.ts";
+import { listKatas } from "./lib/katas.ts";
+import { repoRoot } from "./lib/paths.ts";
+import { green, red } from "./lib/style.ts";
+
+const HELP = `Usage: npm run docs
+
+Build the course website into docs/site/ (open docs/site/index.html).
+Warnings fail the build.`;
+
+async function main(): Promise<number> {
+  const { values } = parseFlags({ options: { help: { type: "boolean" } } });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const started = Date.now();
+  const pages = coursePages(repoRoot, listKatas());
+  const mathProblems: string[] = [];
+  const app = await Application.bootstrapWithPlugins(
+    {
+      options: join(repoRoot, "typedoc.json"),
+      projectDocuments: pages.map((page) => page.path),
+      markdownItLoader: (md: MarkdownIt) => useMath(md, mathProblems),
+    },
+    [new TypeDocReader()],
+  );
+  installCourseTheme(app, pages);
+  const failed = () => app.logger.hasErrors() || app.logger.hasWarnings();
+
+  const project = await app.convert();
+  if (!project || failed()) return fail("the sources could not be converted");
+  app.validate(project);
+  if (failed()) return fail("broken links or references");
+  await app.generateOutputs(project);
+  for (const problem of mathProblems) console.error(`${red("✖")} ${problem}`);
+  if (failed() || mathProblems.length > 0) return fail("the pages could not be rendered");
+
+  const out = app.options.getValue("out");
+  console.log(`${green("✔")} site built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${out}/index.html`);
+  return 0;
+}
+
+function fail(what: string): number {
+  console.error(`${red("✖")} docs: ${what}; see the messages above (warnings count as errors).`);
+  return 1;
+}
+
+runMain("docs", main);
