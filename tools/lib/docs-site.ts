@@ -5,16 +5,27 @@
  * between lessons, and KaTeX's stylesheet and fonts for the math.
  */
 import { cpSync, existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { createRequire } from "node:module";
-import { type Application, Converter, type DefaultThemeRenderContext, type DocumentReflection, JSX, RendererEvent } from "typedoc";
+import {
+  type Application,
+  Converter,
+  type DefaultThemeRenderContext,
+  type DocumentReflection,
+  JSX,
+  KindRouter,
+  type Reflection,
+  RendererEvent,
+} from "typedoc";
 import type { Kata } from "./katas.ts";
 
-/** One page of the site besides the API reference: a markdown file and its sidebar group. */
+/** One page of the site besides the API reference. */
 export interface CoursePage {
   /** Absolute path of the markdown file. */
   path: string;
   group: "Lessons" | "Course";
+  /** Where the page goes in the site, without `.html`: `lessons/01-matrices`, `course/learnings`. */
+  slug: string;
 }
 
 /** The course-wide pages, in sidebar order; a missing optional page is left out. */
@@ -26,10 +37,10 @@ const COURSE_PAGES = [
 
 /** Every page, lessons first in kata order. A required page that is missing throws. */
 export function coursePages(root: string, katas: readonly Kata[]): CoursePage[] {
-  const lessons = katas.map((kata): CoursePage => ({ path: join(root, kata.lesson), group: "Lessons" }));
+  const lessons = katas.map((kata): CoursePage => ({ path: join(root, kata.lesson), group: "Lessons", slug: `lessons/${kata.id}` }));
   const course = COURSE_PAGES.flatMap(({ file, optional }): CoursePage[] => {
     const path = join(root, file);
-    if (existsSync(path)) return [{ path, group: "Course" }];
+    if (existsSync(path)) return [{ path, group: "Course", slug: `course/${basename(file, ".md")}` }];
     if (optional) return [];
     throw new Error(`${file} is missing: the site needs it`);
   });
@@ -43,11 +54,24 @@ export function firstHeading(markdown: string, file: string): string {
   return heading;
 }
 
-/** Install the course's pages, names, groups, lesson navigation and math styles into a TypeDoc application. */
+/** The router that `typedoc.json` names: TypeDoc's "kind" router, with the course pages at their slugs. */
+export const ROUTER = "course";
+
+/** Install the course's pages, names, groups, URLs, lesson navigation and math styles into a TypeDoc application. */
 export function installCourseTheme(app: Application, pages: readonly CoursePage[]): void {
   const byPath = new Map(pages.map((page) => [page.path, page]));
+  const slugs = new Map<Reflection, string>();
   const lessons: DocumentReflection[] = [];
   const course: DocumentReflection[] = [];
+
+  app.renderer.defineRouter(
+    ROUTER,
+    class extends KindRouter {
+      protected override getIdealBaseName(reflection: Reflection): string {
+        return slugs.get(reflection) ?? super.getIdealBaseName(reflection);
+      }
+    },
+  );
 
   app.converter.on(Converter.EVENT_CREATE_DOCUMENT, (_context, doc) => {
     const path = app.files.getReflectionPath(doc);
@@ -55,6 +79,7 @@ export function installCourseTheme(app: Application, pages: readonly CoursePage[
     if (!page) return;
     doc.name = firstHeading(readFileSync(page.path, "utf8"), page.path);
     doc.frontmatter.group = page.group;
+    slugs.set(doc, page.slug);
     (page.group === "Lessons" ? lessons : course).push(doc);
   });
 
