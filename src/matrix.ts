@@ -11,12 +11,14 @@
  * @module
  */
 
+// #region matrix-type
 /** A `rows × cols` matrix of numbers, stored row-major: entry (i, j) is `data[i * cols + j]`. */
 export interface Matrix {
   readonly rows: number;
   readonly cols: number;
   readonly data: Float64Array;
 }
+// #endregion matrix-type
 
 /**
  * Make a `rows × cols` matrix. With `data`, copy it (row-major); without,

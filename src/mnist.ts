@@ -11,6 +11,7 @@
  */
 import type { Matrix } from "./matrix.ts";
 
+// #region parse-idx
 /** An IDX tensor of unsigned bytes: its dimensions and its values, row-major. */
 export interface IdxTensor {
   readonly dims: readonly number[];
@@ -27,6 +28,7 @@ export interface IdxTensor {
 export function parseIdx(bytes: Uint8Array): IdxTensor {
   throw new Error("Not implemented: parseIdx (kata 02-mnist, lesson katas/02-mnist/README.md)");
 }
+// #endregion parse-idx
 
 /** Encode a tensor as an IDX file: the inverse of {@link parseIdx}. Throws when `data` does not fit `dims`. */
 export function encodeIdx(tensor: IdxTensor): Uint8Array {

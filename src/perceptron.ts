@@ -16,6 +16,7 @@ export type Bit = 0 | 1;
 /** A two-input logic gate. */
 export type Gate = (x1: Bit, x2: Bit) => Bit;
 
+// #region perceptron
 /**
  * Nielsen's perceptron, equation (2): return a function of the inputs $x$
  * that outputs 1 when $w \cdot x + b > 0$, and 0 when $w \cdot x + b \le 0$
@@ -25,6 +26,7 @@ export type Gate = (x1: Bit, x2: Bit) => Bit;
 export function perceptron(weights: readonly number[], bias: number): (inputs: readonly number[]) => Bit {
   throw new Error("Not implemented: perceptron (kata 03-perceptrons, lesson katas/03-perceptrons/README.md)");
 }
+// #endregion perceptron
 
 /**
  * Nielsen's NAND perceptron, built with {@link perceptron}: weights

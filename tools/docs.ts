@@ -9,7 +9,7 @@
  * region, a formula KaTeX cannot typeset), with exit code 1.
  */
 import { join } from "node:path";
-import { Application, TypeDocReader } from "typedoc";
+import { Application, PageEvent, TypeDocReader } from "typedoc";
 import type MarkdownIt from "markdown-it";
 import { parseFlags, runMain } from "./lib/cli.ts";
 import { useMath } from "./lib/docs-math.ts";
@@ -32,15 +32,17 @@ async function main(): Promise<number> {
   const started = Date.now();
   const pages = coursePages(repoRoot, listKatas());
   const mathProblems: string[] = [];
+  let rendering = "";
   const app = await Application.bootstrapWithPlugins(
     {
       options: join(repoRoot, "typedoc.json"),
       projectDocuments: pages.map((page) => page.path),
-      markdownItLoader: (md: MarkdownIt) => useMath(md, mathProblems),
+      markdownItLoader: (md: MarkdownIt) => useMath(md, (problem) => mathProblems.push(`${rendering}: ${problem}`)),
     },
     [new TypeDocReader()],
   );
   installCourseTheme(app, pages);
+  app.renderer.on(PageEvent.BEGIN, (page) => (rendering = page.url));
   const failed = () => app.logger.hasErrors() || app.logger.hasWarnings();
 
   const project = await app.convert();

@@ -117,6 +117,7 @@ describe("01-matrices", () => {
 
   describe("matmul", () => {
     it("multiplies a hand-worked 2×3 by 3×2 example", () => {
+      // #region matmul-by-hand
       const a = literal([
         [1, 2, 3],
         [4, 5, 6],
@@ -130,6 +131,7 @@ describe("01-matrices", () => {
         [58, 64],
         [139, 154],
       ]);
+      // #endregion matmul-by-hand
     });
 
     it("has shape (n×k)(k×m) = n×m and agrees with the textbook definition", () => {

@@ -18,10 +18,12 @@ const bytes = (...values: number[]) => Uint8Array.from(values);
 describe("02-mnist", () => {
   describe("parseIdx", () => {
     it("reads a hand-made one-dimensional file", () => {
+      // #region hand-made-file
       // magic 0x00000801: unsigned bytes, 1 dimension; then the dimension 3; then the data
       const tensor = parseIdx(bytes(0, 0, 8, 1, 0, 0, 0, 3, 7, 8, 9));
       assert.deepEqual(tensor.dims, [3]);
       assert.deepEqual(Array.from(tensor.data), [7, 8, 9]);
+      // #endregion hand-made-file
     });
 
     it("reads dimensions big-endian", () => {

@@ -59,10 +59,12 @@ const numbersArb = fc
 describe("03-perceptrons", () => {
   describe("perceptron", () => {
     it("fires when w·x + b > 0: Nielsen's NAND perceptron, by hand", () => {
+      // #region nand-by-hand
       const p = perceptron([-2, -2], 3);
       assert.equal(p([0, 0]), 1, "(−2)·0 + (−2)·0 + 3 = 3 > 0, so the output is 1");
       assert.equal(p([0, 1]), 1, "(−2)·0 + (−2)·1 + 3 = 1 > 0, so the output is 1");
       assert.equal(p([1, 1]), 0, "(−2)·1 + (−2)·1 + 3 = −1 ≤ 0, so the output is 0");
+      // #endregion nand-by-hand
     });
 
     it("does not fire when w·x + b is exactly 0: the threshold is strict", () => {

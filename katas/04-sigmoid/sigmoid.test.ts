@@ -27,9 +27,11 @@ const ln3 = Math.log(3);
 describe("04-sigmoid", () => {
   describe("sigmoid", () => {
     it("σ(0) = 1/2, σ(ln 3) = 3/4 and σ(−ln 3) = 1/4, worked by hand", () => {
+      // #region sigmoid-by-hand
       assertClose(sigmoid(0), 0.5, 1e-15, "sigmoid(0) = 1 / (1 + e⁰) = 1/2:");
       assertClose(sigmoid(ln3), 0.75, 1e-15, "sigmoid(ln 3) = 1 / (1 + 1/3) = 3/4:");
       assertClose(sigmoid(-ln3), 0.25, 1e-15, "sigmoid(−ln 3) = 1 / (1 + 3) = 1/4:");
+      // #endregion sigmoid-by-hand
     });
 
     it("agrees with σ(z) = (1 + tanh(z/2)) / 2", () => {

@@ -7,27 +7,42 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 
-/** One line per exported name: `name: kind type`. */
-function describeExports(checker: ts.TypeChecker, file: ts.SourceFile): Map<string, string> {
-  const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature;
+interface ExportedApi {
+  /** How the compiler prints it, for messages. */
+  text: string;
+  /** The value's type and the declared type, when the name has them. */
+  types: (ts.Type | undefined)[];
+}
+
+const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature;
+
+/** Every exported name of a module, with its value type and declared type. */
+function exportsOf(checker: ts.TypeChecker, file: ts.SourceFile): Map<string, ExportedApi> {
   const moduleSymbol = checker.getSymbolAtLocation(file);
-  const described = new Map<string, string>();
+  const described = new Map<string, ExportedApi>();
   if (!moduleSymbol) return described;
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
-    const parts: string[] = [];
-    if (symbol.flags & ts.SymbolFlags.Value) {
-      parts.push(`value ${checker.typeToString(checker.getTypeOfSymbolAtLocation(symbol, file), undefined, flags)}`);
-    }
-    if (symbol.flags & ts.SymbolFlags.Type) {
-      const type = checker.getDeclaredTypeOfSymbol(symbol);
-      const members = checker
-        .getPropertiesOfType(type)
-        .map((p) => `${p.name}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(p, file), undefined, flags)}`);
-      parts.push(`type ${checker.typeToString(type, undefined, flags)} { ${members.join("; ")} }`);
-    }
-    described.set(symbol.name, parts.join(" & "));
+    const value = symbol.flags & ts.SymbolFlags.Value ? checker.getTypeOfSymbolAtLocation(symbol, file) : undefined;
+    const type = symbol.flags & ts.SymbolFlags.Type ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
+    const text = [value && `value ${checker.typeToString(value, undefined, FLAGS)}`, type && `type ${checker.typeToString(type, undefined, FLAGS)}`]
+      .filter(Boolean)
+      .join(" & ");
+    described.set(symbol.name, { text, types: [value, type] });
   }
   return described;
+}
+
+/**
+ * The same API: the same kinds (value, type), and types assignable both
+ * ways. Comparing printed types would be fragile: the compiler prints the
+ * members of a union in the order it happened to create them.
+ */
+function sameApi(checker: ts.TypeChecker, a: ExportedApi, b: ExportedApi): boolean {
+  return a.types.every((typeA, k) => {
+    const typeB = b.types[k];
+    if (!typeA || !typeB) return typeA === typeB;
+    return checker.isTypeAssignableTo(typeA, typeB) && checker.isTypeAssignableTo(typeB, typeA);
+  });
 }
 
 /** Differences between the APIs of `src/` and `solutions/` under `root`; empty when they match. */
@@ -55,13 +70,13 @@ export function apiDifferences(root: string): string[] {
     const [stub, reference] = ["src", "solutions"].map((dir) => {
       const file = program.getSourceFile(join(root, dir, name));
       if (!file) throw new Error(`could not load ${dir}/${name}`);
-      return describeExports(checker, file);
+      return exportsOf(checker, file);
     });
-    for (const [exported, signature] of reference) {
-      const stubSignature = stub.get(exported);
-      if (stubSignature === undefined) problems.push(`src/${name} does not export ${exported}`);
-      else if (stubSignature !== signature) {
-        problems.push(`${name}: ${exported} differs\n    src:       ${stubSignature}\n    solutions: ${signature}`);
+    for (const [exported, api] of reference) {
+      const stubApi = stub.get(exported);
+      if (stubApi === undefined) problems.push(`src/${name} does not export ${exported}`);
+      else if (!sameApi(checker, stubApi, api)) {
+        problems.push(`${name}: ${exported} differs\n    src:       ${stubApi.text}\n    solutions: ${api.text}`);
       }
     }
     for (const exported of stub.keys()) {

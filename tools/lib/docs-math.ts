@@ -6,13 +6,12 @@
  *
  * A `$` in ordinary prose ("costs $5 and $10") stays text: a formula must open
  * with `$` before a non-space and close with `$` after a non-space, not
- * followed by a digit. A formula that KaTeX rejects is recorded in `problems`
- * (the build then fails) instead of turning into red text on the page.
+ * followed by a digit. A formula that KaTeX rejects is reported (and the
+ * build fails) instead of turning into red text on the page.
  */
 import katexPlugin, { type MarkdownKatexOptions } from "@vscode/markdown-it-katex";
 import katex, { type KatexOptions } from "katex";
-import type MarkdownIt from "markdown-it";
-import type { PluginWithOptions } from "markdown-it";
+import MarkdownIt, { type PluginWithOptions, type Token } from "markdown-it";
 
 /**
  * The plugin (a CommonJS module, whose `default` export is the function),
@@ -21,15 +20,15 @@ import type { PluginWithOptions } from "markdown-it";
  */
 const katexMarkdown = katexPlugin.default as unknown as PluginWithOptions<MarkdownKatexOptions & KatexOptions>;
 
-/** Teach `md` to typeset math; every formula KaTeX rejects or warns about is pushed to `problems`. */
-export function useMath(md: MarkdownIt, problems: string[]): void {
+/** Teach `md` to typeset math; every formula KaTeX rejects or warns about goes to `report`. */
+export function useMath(md: MarkdownIt, report: (problem: string) => void): void {
   const checked: typeof katex = {
     ...katex,
     renderToString(tex: string, options?: KatexOptions) {
       try {
         return katex.renderToString(tex, options);
       } catch (error) {
-        problems.push(`KaTeX cannot typeset $${tex}$: ${(error as Error).message}`);
+        report(`KaTeX cannot typeset $${tex}$: ${(error as Error).message}`);
         throw error;
       }
     },
@@ -38,8 +37,17 @@ export function useMath(md: MarkdownIt, problems: string[]): void {
     katex: checked,
     output: "htmlAndMathml",
     strict: (code: string, message: string) => {
-      problems.push(`KaTeX warns (${code}): ${message}`);
+      report(`KaTeX warns (${code}): ${message}`);
       return "ignore";
     },
   });
+}
+
+/** How many formulas (inline and display) a markdown text holds, by the same rules the site uses. */
+export function countFormulas(markdown: string): number {
+  const md = new MarkdownIt({ html: true });
+  useMath(md, () => {});
+  const count = (tokens: readonly Token[]): number =>
+    tokens.reduce((sum, token) => sum + (token.type.startsWith("math_") ? 1 : 0) + count(token.children ?? []), 0);
+  return count(md.parse(markdown, {}));
 }

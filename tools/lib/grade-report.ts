@@ -58,8 +58,9 @@ export function gradeJson(report: GradeReport): string {
   return JSON.stringify({ impl, score, maxScore, katasPassed, katasTotal, tests, katas }, null, 2) + "\n";
 }
 
-/** Text safe inside one Markdown table cell. */
-const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+/** Text safe inside one Markdown table cell: one line, its pipes and HTML escaped. */
+const cell = (text: string) =>
+  text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\s*\n\s*/g, " ");
 
 /** A code fence longer than any run of backticks in `text`. */
 function fenced(text: string): string {

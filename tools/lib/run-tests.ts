@@ -54,9 +54,13 @@ export function runTests(options: RunOptions): Promise<RunResult> {
     ...(options.junit ? ["--test-reporter=junit", `--test-reporter-destination=${options.junit}`] : []),
     ...options.files,
   ];
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" };
+  // Inherited from a test that runs a program that runs tests (the tools' own tests), this variable
+  // would make the child speak node:test's parent protocol on stdout instead of running its files.
+  delete env.NODE_TEST_CONTEXT;
   const child = spawn(process.execPath, args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+    env,
     stdio: ["ignore", options.spec ? "inherit" : "ignore", options.spec ? "inherit" : "ignore"],
   });
   // node:test kills a file that outlives its timeout; this guards against the runner itself hanging.

@@ -83,7 +83,7 @@ export function train(mnist: Mnist, settings: TrainingSettings, events: Training
   const rng = createRng(settings.seed);
   const net = createNetwork(settings.sizes, rng);
   const history: TrainingRecord["history"] = [];
-  let predictions = new Uint8Array(0);
+  let predictions: Uint8Array = new Uint8Array(0);
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     const started = performance.now();
     events.onEpochStart?.(epoch, Math.ceil(training.count / settings.miniBatchSize));

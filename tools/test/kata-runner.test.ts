@@ -7,12 +7,24 @@ import { listKatas } from "../lib/katas.ts";
 import { scratchTree } from "../lib/scratch-tree.ts";
 
 const trees: string[] = [];
+const [first, second] = listKatas();
 after(() => trees.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
-/** A scratch repository whose kata 01 stub is replaced by `matrixSource` (and given a short timeout). */
-function treeWithMatrix(matrixSource: string): string {
-  const root = scratchTree();
+/**
+ * A scratch repository cut down to katas 01 and 02 (the runner treats two
+ * katas as it treats fourteen, and the later ones take longer), with the
+ * first `solved` of them solved.
+ */
+function smallTree(solved = 0): string {
+  const root = scratchTree([first, second].slice(0, solved));
   trees.push(root);
+  for (const kata of listKatas(root).slice(2)) rmSync(join(root, "katas", kata.id), { recursive: true });
+  return root;
+}
+
+/** A small scratch repository whose kata 01 stub is replaced by `matrixSource` (and given a short timeout). */
+function treeWithMatrix(matrixSource: string): string {
+  const root = smallTree();
   writeFileSync(join(root, "src", "matrix.ts"), matrixSource);
   writeFileSync(join(root, "katas", "01-matrices", "kata.json"), JSON.stringify({ files: ["matrix.ts"], timeoutSeconds: 3 }));
   return root;
@@ -31,15 +43,13 @@ const solvedMatrix = readFileSync(new URL("../../solutions/matrix.ts", import.me
 
 describe("npm run kata", () => {
   it("points a newcomer at kata 01's lesson and its first failing test", () => {
-    const root = scratchTree();
-    trees.push(root);
-    const { status, output } = run(root, "kata.ts");
+    const { status, output } = run(smallTree(), "kata.ts");
     assert.equal(status, 1);
     assert.match(output, /Lesson: +katas\/01-matrices\/README\.md/);
     assert.match(output, /Failing: 01-matrices › building matrices › /);
     assert.match(output, /You have not written `matrix` yet/);
     assert.match(output, /npm run kata -- --hint/);
-    assert.match(output, /0\/\d+ katas done/);
+    assert.match(output, /0\/2 katas done/);
   });
 
   it("reports learner code that throws at import, without crashing", () => {
@@ -47,7 +57,7 @@ describe("npm run kata", () => {
     const { status, output } = run(root, "kata.ts", "01");
     assert.equal(status, 1);
     assert.match(output, /boom while loading/);
-    assert.doesNotMatch(output, /kata: /, "the runner itself did not fail");
+    assert.doesNotMatch(output, /^kata: /m, "the runner itself did not fail");
   });
 
   it("stops learner code that loops forever and says so", () => {
@@ -72,7 +82,7 @@ describe("npm run kata", () => {
     assert.equal(status, 0);
     assert.match(output, /✔ done +01-matrices/);
     assert.match(output, /· to do +02-mnist/);
-    assert.match(output, /1\/\d+ katas done/);
+    assert.match(output, /1\/2 katas done/);
   });
 
   it("shows the current kata's hints", () => {
@@ -82,19 +92,16 @@ describe("npm run kata", () => {
   });
 
   it("reports every kata done, and exits 0, once src/ holds the solutions", () => {
-    const root = scratchTree(listKatas());
-    trees.push(root);
-    const { status, output } = run(root, "kata.ts");
+    const { status, output } = run(smallTree(2), "kata.ts");
     assert.equal(status, 0, output);
-    const count = listKatas().length;
-    assert.match(output, new RegExp(`${count}/${count} katas done`));
+    assert.match(output, /2\/2 katas done/);
+    assert.match(output, /Every kata passes/);
   });
 });
 
 describe("npm run test:katas", () => {
   it("fails a run in which no test ran", () => {
-    const root = scratchTree();
-    trees.push(root);
+    const root = smallTree();
     for (const kata of listKatas(root)) for (const file of kata.tests) writeFileSync(file, "export {};\n");
     const { status, output } = run(root, "test-katas.ts");
     assert.equal(status, 1);
