@@ -48,7 +48,8 @@ const MOMENTUM = 0.1;
  * Our network in brain.js's JSON format. Our `weights[l]` (rows: neurons of
  * layer l + 1) becomes `layers[l + 1]`: neuron j gets `bias: biases[l][j]`
  * and `weights: { k: weights[l][j][k] }`, keyed by the index k of the
- * neuron in the layer before.
+ * neuron in the layer before. `inputLookup` and `outputLookup` are false
+ * (inputs and outputs are arrays, not named keys); `trainOpts` is `{}`.
  */
 export function toBrainJson(net: Network): BrainJson {
   const inputs: Record<string, Record<string, never>> = {};

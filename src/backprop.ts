@@ -12,6 +12,7 @@
 import type { Matrix } from "./matrix.ts";
 import type { Network } from "./network.ts";
 
+// #region backprop
 /**
  * The gradient of the cost, one matrix per layer: `nablaB[l]` has the shape
  * of `biases[l]` and holds $\partial C / \partial b$; `nablaW[l]` has the
@@ -35,3 +36,4 @@ export interface Gradient {
 export function backprop(net: Network, x: Matrix, y: Matrix): Gradient {
   throw new Error("Not implemented: backprop (kata 09-backprop, lesson katas/09-backprop/README.md)");
 }
+// #endregion backprop

@@ -1,10 +1,10 @@
 /**
  * `npm run test:browser`: open every page of the built site (`npm run docs`)
  * in headless Chromium, served from 127.0.0.1, and check what a reader would
- * see: the right title, typeset math (no raw `$…$`, no KaTeX error, KaTeX's
- * fonts loaded), working previous/next links between lessons, no console
- * error and no failed request. Saves a screenshot of each page in
- * `docs/screenshots/`.
+ * see: the right title, every formula typeset (no raw `$…$`, no KaTeX error,
+ * KaTeX's stylesheet and fonts loaded), working previous/next links between
+ * lessons, no console error, no failed request and no request that leaves
+ * the site. Saves a screenshot of each page in `docs/screenshots/`.
  *
  * Uses Debian's Chromium (`apt-get install chromium`), never downloads a
  * browser. Without it the test is skipped, saying why, unless
@@ -46,8 +46,8 @@ const HELP = `Usage: npm run test:browser
 
 Open every page of the built site (run \`npm run docs\` first) in headless
 Chromium and check titles, math, lesson links, console errors and requests.
-Screenshots go to docs/screenshots/. Needs ${CHROMIUM} (apt-get install chromium);
-skipped without it unless ${REQUIRED}=1.`;
+Screenshots go to docs/screenshots/. Needs ${CHROMIUM} (apt-get install chromium,
+or CHROMIUM_PATH=another Chromium); skipped without it unless ${REQUIRED}=1.`;
 
 /** What the page shows, measured inside the browser (plain JavaScript: it runs there, not here). */
 const PROBE = `(async () => {
@@ -104,6 +104,7 @@ async function main(): Promise<number> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const started = Date.now();
   const server = await serveStatic(SITE);
+  console.log(`Checking ${pages.length} pages of docs/site/, served at ${server.url}, in ${CHROMIUM}`);
   const profile = mkdtempSync(join(tmpdir(), "nn-chromium-"));
   let failed = 0;
   try {
@@ -116,9 +117,9 @@ async function main(): Promise<number> {
     try {
       const results = await inParallel(pages, TABS, (expected) => checkPage(browser, server.url, expected));
       results.forEach((problems, i) => {
+        const { url, formulas } = pages[i];
         if (problems.length > 0) failed++;
-        const url = pages[i].url;
-        console.log(problems.length === 0 ? `${green("✔")} ${url}` : `${red("✖")} ${url}\n    ${problems.join("\n    ")}`);
+        console.log(problems.length === 0 ? `${green("✔")} ${url} (${formulas} formulas)` : `${red("✖")} ${url}\n    ${problems.join("\n    ")}`);
       });
     } finally {
       await browser.close();
@@ -141,6 +142,9 @@ async function checkPage(browser: BrowserContext, base: string, expected: Expect
     if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+  page.on("request", (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith("data:")) problems.push(`request leaves the site (no CDN allowed): ${request.url()}`);
+  });
   page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);

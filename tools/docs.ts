@@ -8,12 +8,12 @@
  * Any warning fails the build (a broken link, a missing `{@includeCode}`
  * region, a formula KaTeX cannot typeset), with exit code 1.
  */
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { Application, PageEvent, TypeDocReader } from "typedoc";
 import type MarkdownIt from "markdown-it";
 import { parseFlags, runMain } from "./lib/cli.ts";
 import { useMath } from "./lib/docs-math.ts";
-import { coursePages, installCourseTheme } from "./lib/docs-site.ts";
+import { coursePages, installCourseTheme, LANDING_PAGE, ROUTER } from "./lib/docs-site.ts";
 import { listKatas } from "./lib/katas.ts";
 import { repoRoot } from "./lib/paths.ts";
 import { green, red } from "./lib/style.ts";
@@ -36,7 +36,11 @@ async function main(): Promise<number> {
   const app = await Application.bootstrapWithPlugins(
     {
       options: join(repoRoot, "typedoc.json"),
+      readme: join(repoRoot, LANDING_PAGE),
       projectDocuments: pages.map((page) => page.path),
+      router: ROUTER,
+      // `npm run typecheck` checks the types; TypeDoc's own check would report conflicts inside @tensorflow's declarations.
+      skipErrorChecking: true,
       markdownItLoader: (md: MarkdownIt) => useMath(md, (problem) => mathProblems.push(`${rendering}: ${problem}`)),
     },
     [new TypeDocReader()],
@@ -53,8 +57,8 @@ async function main(): Promise<number> {
   for (const problem of mathProblems) console.error(`${red("✖")} ${problem}`);
   if (failed() || mathProblems.length > 0) return fail("the pages could not be rendered");
 
-  const out = app.options.getValue("out");
-  console.log(`${green("✔")} site built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${out}/index.html`);
+  const index = relative(process.cwd(), join(app.options.getValue("out"), "index.html"));
+  console.log(`${green("✔")} site built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${index}`);
   return 0;
 }
 

@@ -31,40 +31,55 @@ async function main(): Promise<number> {
   console.log(`${green("✔")} same files, same exports, same types; every stub names its kata\n`);
 
   console.log(bold("Kata by kata: with the katas before it solved, each kata fails, and the one before passes"));
-  let ok = true;
-  for (let k = 0; k <= katas.length; k++) {
-    const [previous, current] = [katas[k - 1], katas[k]];
-    const root = scratchTree(katas.slice(0, k));
-    const inTree = (kata: Kata): Kata => ({ ...kata, tests: kata.tests.map((t) => t.replace(repoRoot, root + "/")) });
-    const checked = [previous, current].filter((kata): kata is Kata => kata !== undefined).map(inTree);
-    const run = await runTests({
-      files: checked.flatMap((kata) => kata.tests),
-      impl: "src",
-      timeoutMs: Math.max(...checked.map((kata) => kata.timeoutMs)),
-      cwd: root,
-    });
-    rmSync(root, { recursive: true, force: true });
-    const [before, now] = [previous && summarize(inTree(previous), run, root), current && summarize(inTree(current), run, root)];
-    const label = `${k} solved`.padEnd(10);
-    const problemsHere: string[] = [];
-    if (before && !before.passed) {
-      problemsHere.push(`${previous.id} should pass but fails: ${before.firstFailure?.test}\n      ${before.firstFailure?.message.split("\n")[0]}`);
-    }
-    if (now && (now.passed || now.testsTotal === 0)) {
-      problemsHere.push(`${current.id} should fail on its stubs but ${now.testsTotal === 0 ? "ran no test" : "passes"}`);
-    }
-    if (problemsHere.length > 0) {
-      ok = false;
-      console.log(`${red("✖")} ${label} ${problemsHere.join("; ")}`);
-    } else {
-      const parts = [
-        before && `${previous.id} passes (${before.testsTotal} tests)`,
-        now && `${current.id} fails (${now.testsTotal - now.testsPassed}/${now.testsTotal} tests fail)`,
-      ].filter(Boolean);
-      console.log(`${green("✔")} ${label} ${parts.join(", ")}`);
-    }
+  // One scratch tree per step, two at a time (one per core); reported in order.
+  const steps = Array.from({ length: katas.length + 1 }, (_, k) => k);
+  const verdicts = await inParallel(steps, 2, (k) => checkStep(katas, k));
+  for (const verdict of verdicts) console.log(verdict.line);
+  return verdicts.every((verdict) => verdict.ok) ? 0 : 1;
+}
+
+/** With the first k katas solved: kata k−1 passes and kata k fails. */
+async function checkStep(katas: readonly Kata[], k: number): Promise<{ ok: boolean; line: string }> {
+  const [previous, current] = [katas[k - 1], katas[k]];
+  const root = scratchTree(katas.slice(0, k));
+  const inTree = (kata: Kata): Kata => ({ ...kata, tests: kata.tests.map((t) => t.replace(repoRoot, root + "/")) });
+  const checked = [previous, current].filter((kata): kata is Kata => kata !== undefined).map(inTree);
+  const run = await runTests({
+    files: checked.flatMap((kata) => kata.tests),
+    impl: "src",
+    timeoutMs: Math.max(...checked.map((kata) => kata.timeoutMs)),
+    cwd: root,
+  });
+  rmSync(root, { recursive: true, force: true });
+  const [before, now] = [previous && summarize(inTree(previous), run, root), current && summarize(inTree(current), run, root)];
+  const label = `${k} solved`.padEnd(10);
+  const problems: string[] = [];
+  if (before && !before.passed) {
+    problems.push(`${previous.id} should pass but fails: ${before.firstFailure?.test}\n      ${before.firstFailure?.message.split("\n")[0]}`);
   }
-  return ok ? 0 : 1;
+  if (now && (now.passed || now.testsTotal === 0)) {
+    problems.push(`${current.id} should fail on its stubs but ${now.testsTotal === 0 ? "ran no test" : "passes"}`);
+  }
+  if (problems.length > 0) return { ok: false, line: `${red("✖")} ${label} ${problems.join("; ")}` };
+  const parts = [
+    before && `${previous.id} passes (${before.testsTotal} tests)`,
+    now && `${current.id} fails (${now.testsTotal - now.testsPassed}/${now.testsTotal} tests fail)`,
+  ].filter(Boolean);
+  return { ok: true, line: `${green("✔")} ${label} ${parts.join(", ")}` };
+}
+
+/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 runMain("integrity", main);

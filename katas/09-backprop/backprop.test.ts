@@ -76,10 +76,12 @@ const snapshot = (m: Matrix) => Array.from(m.data);
 
 describe("09-backprop", () => {
   it("matches a hand-worked 1-1 network: w = 0, b = 0, x = 2, y = 1 gives δ = (½ − 1)·¼ = −⅛, ∂C/∂w = δ·x = −¼", () => {
+    // #region hand-worked
     const net = { sizes: [1, 1], biases: [literal([[0]])], weights: [literal([[0]])] };
     const { nablaB, nablaW } = backprop(net, literal([[2]]), literal([[1]]));
     assertMatrixClose(nablaB[0], literal([[-0.125]]), 1e-12, "nablaB[0]");
     assertMatrixClose(nablaW[0], literal([[-0.25]]), 1e-12, "nablaW[0]");
+    // #endregion hand-worked
   });
 
   it("gives one gradient matrix per layer, each with the shape of its biases or weights", () => {

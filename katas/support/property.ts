@@ -16,10 +16,10 @@ function replaySettings(): { seed?: number; path?: string } {
   return { seed: Number(seed), path: process.env.FC_PATH || undefined };
 }
 
-/** The kata this test file belongs to (its folder name), for the replay command. */
-function kataOfThisProcess(): string {
-  const file = process.argv[1] ?? "";
-  return basename(dirname(file)).slice(0, 2) || "NN";
+/** The command that reruns this test file: the kata runner for a kata, the tools' runner otherwise. */
+function rerunCommand(): string {
+  const folder = basename(dirname(process.argv[1] ?? ""));
+  return /^\d\d-/.test(folder) ? `npm run kata -- ${folder.slice(0, 2)}` : "npm run test:tools";
 }
 
 /** The failure first (what the learner must fix), then the counterexample, then how to replay it. */
@@ -31,7 +31,7 @@ function failureMessage<Ts>(details: fc.RunDetails<Ts>): string {
     "",
     `Counterexample: ${fc.stringify(details.counterexample)}`,
     `Property failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s).`,
-    `Replay this failure with: FC_SEED=${details.seed} FC_PATH="${details.counterexamplePath ?? ""}" npm run kata -- ${kataOfThisProcess()}`,
+    `Replay this failure with: FC_SEED=${details.seed} FC_PATH="${details.counterexamplePath ?? ""}" ${rerunCommand()}`,
   ].join("\n");
 }
 

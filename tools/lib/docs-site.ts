@@ -30,7 +30,7 @@ export interface CoursePage {
   slug: string;
 }
 
-/** The landing page, the course map: `readme` in `typedoc.json`. */
+/** The landing page, the course map (TypeDoc's `readme`). */
 export const LANDING_PAGE = "docs/index.md";
 
 /** The course-wide pages after the lessons, in sidebar order; a missing optional page is left out. */
@@ -63,12 +63,13 @@ export function firstHeading(markdown: string, file: string): string {
   return heading;
 }
 
-/** Where a lesson's previous and next links go, by slug: the course map before the first lesson, the first course page after the last. */
+/** Where a lesson's previous and next links go. */
 export interface Neighbours {
   previous: CoursePage | "landing";
   next?: CoursePage;
 }
 
+/** Each lesson's neighbours, by slug: the course map before the first lesson, the first course page after the last. */
 export function neighbours(pages: readonly CoursePage[]): Map<string, Neighbours> {
   const lessons = pages.filter((page) => page.group === "Lessons");
   const after = pages.find((page) => page.group === "Course");
@@ -77,7 +78,7 @@ export function neighbours(pages: readonly CoursePage[]): Map<string, Neighbours
   );
 }
 
-/** The router that `typedoc.json` names: TypeDoc's "kind" router, with the course pages at their slugs. */
+/** The name of the site's router: TypeDoc's "kind" router, with the course pages at their slugs. */
 export const ROUTER = "course";
 
 /** Install the course's pages, names, groups, URLs, lesson navigation and math styles into a TypeDoc application. */

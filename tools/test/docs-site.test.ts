@@ -8,6 +8,7 @@ import { assertProperty } from "../../katas/support/property.ts";
 import { type CoursePage, coursePages, firstHeading, LANDING_PAGE, neighbours } from "../lib/docs-site.ts";
 import { type Kata, listKatas } from "../lib/katas.ts";
 import { repoRoot } from "../lib/paths.ts";
+import { expectedPages, RAW_MATH } from "../lib/site-pages.ts";
 
 const katas = listKatas();
 const scratches: string[] = [];
@@ -95,6 +96,30 @@ describe("code in the lessons", () => {
         const file = relative(repoRoot, resolve(dirname(page), target));
         assert.match(file, /^(src|katas)\//, `${relative(repoRoot, page)} includes ${file}: lessons show the stubs and tests only`);
       }
+    }
+  });
+});
+
+describe("what the browser test expects", () => {
+  it("opens the course map first, then every page at its slug, with each lesson's links and formula count", () => {
+    const pages = coursePages(repoRoot, katas);
+    const expected = expectedPages(repoRoot, pages);
+    assert.deepEqual(expected.map((page) => page.url), ["index.html", ...pages.map((page) => `${page.slug}.html`)]);
+    const [landing, first] = expected;
+    assert.ok(landing.formulas > 0, "the course map shows math");
+    assert.equal(first.previous, "index.html");
+    assert.equal(first.next, `lessons/${katas[1].id}.html`);
+    assert.equal(expected[katas.length].next, "course/learnings.html", "after the last lesson, what you learned");
+    const backprop = expected.find((page) => page.url === "lessons/09-backprop.html");
+    assert.equal(backprop?.heading, "09 · Backpropagation");
+    assert.equal(backprop?.screenshot, "lessons-09-backprop.png");
+    assert.ok((backprop?.formulas ?? 0) > 20, "the backprop lesson is full of math");
+  });
+
+  it("calls $…$ left in a page's text raw math, and dollar amounts prose", () => {
+    for (const raw of ["$x$", "see $\\sigma(z)$ here", "$a' = \\sigma(wa + b)$.", "($\\eta$)"]) assert.match(raw, RAW_MATH, raw);
+    for (const prose of ["costs $5 and $10", "$ npm run kata", "US$5, or $ 7$", "a $10 bill and a $20 bill", "$5$10"]) {
+      assert.doesNotMatch(prose, RAW_MATH, prose);
     }
   });
 });

@@ -12,11 +12,12 @@ describe("trainer options", () => {
       [options.hidden, options.epochs, options.miniBatchSize, options.eta, options.trainSize, options.impl],
       [[30], 30, 10, 3.0, 50_000, "solutions"],
     );
+    assert.equal(options.seed, 3, "the default seed (see README: the spread over seeds)");
   });
 
   it("read every flag", () => {
     const options = parseTrainOptions(
-      "--hidden 64,32 --epochs 5 --batch 20 --eta 0.5 --seed -7 --train-size 1000 --impl src --out o --data d".split(" "),
+      "--hidden 64,32 --epochs 5 --batch 20 --eta 0.5 --seed=-7 --train-size 1000 --impl src --out o --data d".split(" "),
     );
     assert.deepEqual(
       [options.hidden, options.epochs, options.miniBatchSize, options.eta, options.seed, options.trainSize, options.impl, options.out, options.data],
@@ -27,7 +28,8 @@ describe("trainer options", () => {
   const bad: [string, RegExp][] = [
     ["--epochs 0", /--epochs must be a whole number ≥ 1, got "0"/],
     ["--epochs 2.5", /--epochs/],
-    ["--eta -1", /--eta must be a number > 0, got "-1"/],
+    ["--eta=-1", /--eta must be a number > 0, got "-1"/],
+    ["--eta -1", /--eta' argument is ambiguous.*--eta=-XYZ/s],
     ["--eta abc", /--eta/],
     ["--hidden 30,x", /--hidden .*"x"/],
     ["--impl numpy", /--impl must be "solutions" or "src", got "numpy"/],

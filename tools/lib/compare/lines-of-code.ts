@@ -23,7 +23,8 @@ export function codeLines(source: string): number {
     const children = node.getChildren(file);
     if (children.length > 0) {
       children.forEach(visit);
-    } else if (node.kind !== ts.SyntaxKind.EndOfFileToken) {
+    } else if (node.getStart(file) < node.getEnd()) {
+      // A token (empty lists and the end-of-file token have no text).
       const first = file.getLineAndCharacterOfPosition(node.getStart(file)).line;
       const last = file.getLineAndCharacterOfPosition(node.getEnd()).line;
       for (let line = first; line <= last; line++) lines.add(line);
