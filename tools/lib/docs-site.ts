@@ -39,6 +39,7 @@ const COURSE_PAGES = [
   // Written by the comparison report's generator: shown once it exists.
   { file: "docs/comparison.md", slug: "course/comparison", optional: true },
   { file: "data/README.md", slug: "course/data", optional: false },
+  { file: "docs/instructors.md", slug: "course/instructors", optional: true },
 ];
 
 /** Every page, lessons first in kata order. A required page that is missing throws. */

@@ -8,12 +8,16 @@ import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
 import { UsageError } from "../lib/cli.ts";
 import { codeLines, importClosure, learnerCode } from "../lib/compare/lines-of-code.ts";
+import { measureSystem } from "../lib/compare/measure.ts";
 import { parseCompareOptions } from "../lib/compare/options.ts";
-import { CHART_FILES, compare, comparisonReport, fill, median } from "../lib/compare/report.ts";
+import { CHART_FILES } from "../lib/compare/charts.ts";
+import { comparisonReport, fill } from "../lib/compare/report.ts";
+import { median } from "../lib/compare/summary.ts";
 import { SYSTEM_LABELS, SYSTEMS, type SystemName, type SystemResult } from "../lib/compare/systems.ts";
+import { compare } from "../lib/compare/wording.ts";
 import { repoRoot } from "../lib/paths.ts";
 
-const METRICS = ["final test accuracy", "best", "training s/epoch", "training images/s", "inference images/s", "peak memory", "lines of code"];
+const METRICS = ["final test accuracy", "best", "weakest digit", "training s/epoch", "training images/s", "inference images/s", "peak memory", "lines of code"];
 
 /** The cells of the Markdown table row that starts with `first`. */
 function row(markdown: string, first: string): string[] {
@@ -22,10 +26,11 @@ function row(markdown: string, first: string): string[] {
   return line.split("|").slice(2, -1).map((cell) => cell.trim());
 }
 
-/** A synthetic result: the same accuracy every epoch. */
-function result(system: SystemName, trainSeconds: number, evalSeconds: number, peakRssMB: number, correct = 9000): SystemResult {
-  const history = [0, 1].map((epoch) => ({ epoch, correct, total: 10_000, trainSeconds, evalSeconds }));
-  return { system, history, peakRssMB };
+/** A synthetic result: 90% every epoch; every digit has 1,000 test images, and `weak` is right only 500 times. */
+function result(system: SystemName, trainSeconds: number, evalSeconds: number, peakRssMB: number, weak = 7): SystemResult {
+  const history = [0, 1].map((epoch) => ({ epoch, correct: 9000, total: 10_000, trainSeconds, evalSeconds }));
+  const confusion = Array.from({ length: 10 }, (_, d) => Array.from({ length: 10 }, (_, p) => (p === d ? (d === weak ? 500 : 900) : p === (d + 1) % 10 ? (d === weak ? 500 : 100) : 0)));
+  return { system, history, confusion, peakRssMB };
 }
 
 const code = learnerCode(repoRoot);
@@ -51,7 +56,7 @@ describe("npm run compare", () => {
       for (const system of SYSTEMS) {
         const cells = row(markdown, `**${SYSTEM_LABELS[system]}**`);
         assert.equal(cells.length, METRICS.length, `${system}: one cell per metric`);
-        cells.forEach((cell, i) => assert.match(cell, /^[\d,.]+( s| MB|%)?$/, `${system}: ${METRICS[i]} is "${cell}"`));
+        cells.forEach((cell, i) => assert.match(cell, /^[\d,.]+( s| MB|%)?$|^\d \([\d.]+%\)$/, `${system}: ${METRICS[i]} is "${cell}"`));
         assert.equal(cells[METRICS.indexOf("lines of code")], String(code[system].total));
       }
       // Same start, same mini-batches: TensorFlow.js classifies like the scratch network.
@@ -64,6 +69,11 @@ describe("npm run compare", () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it("reports a system whose child process fails as one line naming it", async () => {
+    const settings = { system: "abacus" as SystemName, epochs: 1, trainSize: 10, seed: 1 };
+    await assert.rejects(measureSystem(settings, () => {}), /^Error: abacus failed: .+/);
   });
 
   it("refuses bad options with one line and exit code 2", () => {
@@ -93,6 +103,12 @@ describe("comparison report", () => {
   it("names the largest peak memory from the measurements", () => {
     assert.match(report(even, { scratch: 200, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 1100 }), /the largest, brain\.js's, is 5\.5× the scratch network's/);
     assert.match(report(even, { scratch: 900, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 100 }), /the scratch network's is the largest/);
+  });
+
+  it("names each system's weakest digit from its confusion matrix", () => {
+    const text = report(even, even);
+    assert.deepEqual(row(text, "**brain.js**").slice(2, 3), ["7 (50.0%)"]);
+    assert.match(text, /Its weakest digit is 7 \(50\.0% of its test images classified correctly\)/);
   });
 
   it("compare() never contradicts its numbers", () => {

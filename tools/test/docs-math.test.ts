@@ -69,6 +69,12 @@ describe("math in the site's markdown", () => {
     assert.match(problems[1], /\\notACommand/);
   });
 
+  it("records KaTeX's warnings too, such as a character it has no symbol for", () => {
+    const { problems } = render("An en dash is not a minus: $x – y$.");
+    assert.equal(problems.length, 1, problems.join("\n"));
+    assert.match(problems[0], /unknownSymbol.*–/);
+  });
+
   it("counts the formulas of a text, inline and display, and none in code or prose", () => {
     assertProperty(
       fc.property(

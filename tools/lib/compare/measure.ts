@@ -18,19 +18,19 @@ export function measureSystem(settings: RunSettings, onEpoch: (record: EpochReco
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const history: EpochRecord[] = [];
-  let peakRssMB: number | undefined;
+  let done: { confusion: number[][]; peakRssMB: number } | undefined;
   let failure: string | undefined;
   child.on("message", (message: WorkerMessage) => {
     if (message.kind === "epoch") {
       history.push(message.record);
       onEpoch(message.record);
-    } else if (message.kind === "done") peakRssMB = message.peakRssMB;
+    } else if (message.kind === "done") done = message;
     else failure = message.message;
   });
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => {
-      if (peakRssMB !== undefined && code === 0) resolve({ system: settings.system, history, peakRssMB });
+      if (done && code === 0) resolve({ system: settings.system, history, confusion: done.confusion, peakRssMB: done.peakRssMB });
       else {
         const why = failure ?? (stderr.trim().split("\n").pop() || `the process ended with ${signal ?? `exit code ${code}`}`);
         reject(new Error(`${settings.system} failed: ${why}`));

@@ -1,17 +1,15 @@
 /**
- * The comparison report: the measurements as tables, charts and the
- * sentences that compare them, poured into the prose of `template.md`.
- * Every comparative statement ("N× faster", "the largest") is computed
- * here from the numbers, so a rerun can never contradict itself.
+ * The comparison report: the measurements as tables and as the sentences
+ * that compare them, poured into the prose of `template.md`. Every
+ * comparative statement ("N× faster", "the largest") is computed here from
+ * the numbers, so a rerun can never contradict itself.
  */
 import { readFileSync } from "node:fs";
 import { count, percent, seconds } from "../format.ts";
-import { lineChart } from "../svg-chart.ts";
 import type { LearnerCode } from "./lines-of-code.ts";
+import { summarizeSystem, type Summary } from "./summary.ts";
 import { SYSTEM_LABELS, SYSTEM_STEPS, type SystemName, type SystemResult } from "./systems.ts";
-
-/** The chart files, written beside the report and embedded in it. */
-export const CHART_FILES = { byEpoch: "comparison-accuracy-by-epoch.svg", byTime: "comparison-accuracy-by-time.svg" } as const;
+import { compare, list, times } from "./wording.ts";
 
 export interface ReportInput {
   /** One result per system, every system present. */
@@ -24,67 +22,8 @@ export interface ReportInput {
   machine: string;
 }
 
-/** One system's headline numbers. */
-export interface Summary {
-  system: SystemName;
-  finalAccuracy: number;
-  bestAccuracy: number;
-  /** Median over the epochs. */
-  secondsPerEpoch: number;
-  trainImagesPerSecond: number;
-  /** Test images per second, median over the epochs' test passes. */
-  inferenceImagesPerSecond: number;
-  peakRssMB: number;
-  lines: number;
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error("median of no values");
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-export function summarizeSystem(result: SystemResult, trainSize: number, lines: number): Summary {
-  const { history } = result;
-  const accuracy = (h: (typeof history)[number]) => h.correct / h.total;
-  const secondsPerEpoch = median(history.map((h) => h.trainSeconds));
-  return {
-    system: result.system,
-    finalAccuracy: accuracy(history[history.length - 1]),
-    bestAccuracy: Math.max(...history.map(accuracy)),
-    secondsPerEpoch,
-    trainImagesPerSecond: trainSize / secondsPerEpoch,
-    inferenceImagesPerSecond: median(history.map((h) => h.total / h.evalSeconds)),
-    peakRssMB: result.peakRssMB,
-    lines,
-  };
-}
-
-/** A ratio for prose: 5.3, 12, 140. */
-export function times(ratio: number): string {
-  return ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1);
-}
-
-/**
- * How a quantity `a` compares with `b` when smaller is better (seconds,
- * megabytes, lines): "5.3× less than", "2.0× more than", or "about the same
- * as" when the ratio rounds to 1.0. The words come from the caller:
- * `compare(1, 5.3, ["faster than", "slower than"])` is "5.3× faster than".
- */
-export function compare(a: number, b: number, [better, worse]: readonly [string, string], same = "about as fast as"): string {
-  const ratio = b / a;
-  if (times(ratio) === "1.0" || times(1 / ratio) === "1.0") return same;
-  return ratio > 1 ? `${times(ratio)}× ${better}` : `${times(1 / ratio)}× ${worse}`;
-}
-
 const label = (system: SystemName) => SYSTEM_LABELS[system];
 const mb = (value: number) => `${count(Math.round(value))} MB`;
-
-/** "a, b and c". */
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 /** A Markdown table; the first `textColumns` columns are left-aligned, the rest (numbers) right-aligned. */
 function table(header: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
@@ -98,11 +37,12 @@ function bySystem(summaries: readonly Summary[]): Record<SystemName, Summary> {
 
 function summaryTable(summaries: readonly Summary[]): string {
   return table(
-    ["system", "final test accuracy", "best", "training s/epoch", "training images/s", "inference images/s", "peak memory", "lines of code"],
+    ["system", "final test accuracy", "best", "weakest digit", "training s/epoch", "training images/s", "inference images/s", "peak memory", "lines of code"],
     summaries.map((s) => [
       `**${label(s.system)}**`,
       percent(s.finalAccuracy),
       percent(s.bestAccuracy),
+      `${s.weakest.digit} (${percent(s.weakest.recall, 1)})`,
       seconds(s.secondsPerEpoch),
       count(Math.round(s.trainImagesPerSecond)),
       count(Math.round(s.inferenceImagesPerSecond)),
@@ -165,12 +105,13 @@ function performanceText(summaries: readonly Summary[], results: readonly System
       : `TensorFlow.js stays within ${(100 * tfGap).toFixed(2)} percentage points of the scratch network after every epoch`;
   const brainVsScratch = s.brainjs.finalAccuracy - s.scratch.finalAccuracy;
   const lastEpoch = results[0].history.length - 1;
+  const weakest = (x: Summary) => `${x.weakest.digit} (${percent(x.weakest.recall, 1)} of its test images classified correctly)`;
 
   return [
     `**Training.** With mini-batches of 10 (brain.js: one example at a time), the scratch network trains an epoch in ${seconds(s.scratch.secondsPerEpoch)}: ${list(speed)}. ${why}`,
     `**Inference.** Test images classified per second: ${list(inference)}. With 1,000 images a call, tfjs wasm is ${wasmVsScratch} the scratch network at inference.`,
     `**Memory.** Peak resident memory: ${list(memory)}; ${largestText} How each holds the training images: the scratch network keeps MNIST's bytes (1 byte a pixel) and converts 10 images at a time to float64; kata 13 converts a whole epoch of images into one float32 tensor (4 bytes a pixel) before fitting; brain.js 1.6.1 takes its examples as arrays of numbers (8 bytes a pixel) and copies them all into Float32Arrays on every call to \`train()\`.`,
-    `**Accuracy.** From the same start on the same mini-batches, ${tfTracks} (float32 against float64). brain.js, which updates after every example with momentum, ends ${Math.abs(100 * brainVsScratch).toFixed(2)} points ${brainVsScratch >= 0 ? "above" : "below"} the scratch network after epoch ${lastEpoch} (${percent(s.brainjs.finalAccuracy)} against ${percent(s.scratch.finalAccuracy)}).`,
+    `**Accuracy.** From the same start on the same mini-batches, ${tfTracks} (float32 against float64). brain.js, which updates after every example with momentum, ends ${Math.abs(100 * brainVsScratch).toFixed(2)} points ${brainVsScratch >= 0 ? "above" : "below"} the scratch network after epoch ${lastEpoch} (${percent(s.brainjs.finalAccuracy)} against ${percent(s.scratch.finalAccuracy)}). Its weakest digit is ${weakest(s.brainjs)}; the scratch network's is ${weakest(s.scratch)}.`,
   ].join("\n\n");
 }
 
@@ -182,27 +123,6 @@ function easeOfUseText(summaries: readonly Summary[]): string {
     `The learner writes ${s.scratch.lines} lines of code for the scratch network, ${s["tfjs-wasm"].lines} for TensorFlow.js ` +
     `(${fewer("tfjs-wasm")}) and ${s.brainjs.lines} for brain.js (${fewer("brainjs")}).`
   );
-}
-
-/** The two charts: test accuracy against epoch, and against cumulative training time. */
-export function charts(results: readonly SystemResult[]): { byEpoch: string; byTime: string } {
-  const accuracy = (h: SystemResult["history"][number]) => (100 * h.correct) / h.total;
-  const byEpoch = lineChart({
-    title: "Test accuracy after each epoch (784-30-10, mini-batches of 10)",
-    xLabel: "epoch",
-    yLabel: "test accuracy (%)",
-    series: results.map((r) => ({ name: label(r.system), points: r.history.map((h) => [h.epoch, accuracy(h)] as const) })),
-  });
-  const byTime = lineChart({
-    title: "Test accuracy against training time",
-    xLabel: "training time (s, cumulative)",
-    yLabel: "test accuracy (%)",
-    series: results.map((r) => {
-      let elapsed = 0;
-      return { name: label(r.system), points: r.history.map((h) => [(elapsed += h.trainSeconds), accuracy(h)] as const) };
-    }),
-  });
-  return { byEpoch, byTime };
 }
 
 /** Replace every `{{name}}` of the template; an unknown or unused name is an error, so template and code stay in step. */

@@ -41,6 +41,8 @@ export type EpochRecord = TrainingRecord["history"][number];
 export interface SystemResult {
   system: SystemName;
   history: EpochRecord[];
+  /** confusion[actual][predicted] on the test set after the last epoch. */
+  confusion: number[][];
   /** The child process's peak resident memory (maxRSS), in MB. */
   peakRssMB: number;
 }

@@ -7,13 +7,15 @@
  * A system's libraries are imported only when it runs, so that one
  * system's memory never counts against another.
  */
+import { confusionMatrix } from "#nn/evaluate.ts";
 import { nielsenSplit, slice, type MnistSet } from "#nn/mnist.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
 import { createRng, type Rng } from "#nn/random.ts";
 import type { Mnist } from "../mnist-files.ts";
 import { NIELSEN, type EpochRecord, type RunSettings, type SystemName } from "./systems.ts";
 
-export type Trainer = (mnist: Mnist, settings: RunSettings, onEpoch: (record: EpochRecord) => void) => Promise<void>;
+/** Trains, reporting each epoch, and resolves to the confusion matrix on the test set after the last epoch. */
+export type Trainer = (mnist: Mnist, settings: RunSettings, onEpoch: (record: EpochRecord) => void) => Promise<number[][]>;
 
 /** The data, the seeded starting network and the generator that will shuffle. */
 function start(mnist: Mnist, settings: RunSettings): { training: MnistSet; test: MnistSet; net: Network; rng: Rng } {
@@ -22,29 +24,31 @@ function start(mnist: Mnist, settings: RunSettings): { training: MnistSet; test:
   return { training: slice(training, 0, settings.trainSize), test, net: createNetwork(NIELSEN.sizes, rng), rng };
 }
 
-/** Train and test epoch by epoch, timing each part. */
+/** Train and test epoch by epoch, timing each part; the confusion matrix after the last epoch. */
 async function epochs(
   settings: RunSettings,
   test: MnistSet,
   trainOneEpoch: () => Promise<void> | void,
   predict: () => Uint8Array,
   onEpoch: (record: EpochRecord) => void,
-): Promise<void> {
+): Promise<number[][]> {
+  let predictions: Uint8Array = new Uint8Array(0);
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     const started = performance.now();
     await trainOneEpoch();
     const trained = performance.now();
-    const predictions = predict();
+    predictions = predict();
     const tested = performance.now();
     let correct = 0;
     for (let i = 0; i < test.count; i++) if (predictions[i] === test.labels[i]) correct++;
     onEpoch({ epoch, correct, total: test.count, trainSeconds: (trained - started) / 1000, evalSeconds: (tested - trained) / 1000 });
   }
+  return confusionMatrix(predictions, test.labels);
 }
 
 const scratch: Trainer = async (mnist, settings, onEpoch) => {
   const { train } = await import("../training.ts");
-  train(mnist, { ...NIELSEN, sizes: [...NIELSEN.sizes], ...settings }, { onEpochEnd: onEpoch });
+  return train(mnist, { ...NIELSEN, sizes: [...NIELSEN.sizes], ...settings }, { onEpochEnd: onEpoch }).confusion;
 };
 
 function tfjs(backend: "wasm" | "cpu"): Trainer {
@@ -54,7 +58,7 @@ function tfjs(backend: "wasm" | "cpu"): Trainer {
     const { training, test, net, rng } = start(mnist, settings);
     const model = tf.createTfModel(NIELSEN.sizes, NIELSEN.eta);
     tf.setTfWeights(model, net);
-    await epochs(
+    return epochs(
       settings,
       test,
       () => tf.trainEpochTf(model, training, { miniBatchSize: NIELSEN.miniBatchSize, rng }),
@@ -70,7 +74,7 @@ const brainjs: Trainer = async (mnist, settings, onEpoch) => {
   const model = brain.createBrainModel(net);
   const examples = brain.brainExamples(training);
   const learningRate = brain.brainLearningRate(NIELSEN.eta, NIELSEN.miniBatchSize);
-  await epochs(
+  return epochs(
     settings,
     test,
     () => brain.trainEpochBrain(model, examples, { learningRate, rng }),

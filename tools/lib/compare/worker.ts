@@ -10,7 +10,7 @@ import { TRAINERS } from "./trainers.ts";
 /** A message from this child to `measure.ts`. */
 export type WorkerMessage =
   | { kind: "epoch"; record: EpochRecord }
-  | { kind: "done"; peakRssMB: number }
+  | { kind: "done"; confusion: number[][]; peakRssMB: number }
   | { kind: "error"; message: string };
 
 const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
@@ -19,8 +19,8 @@ async function main(): Promise<void> {
   const settings = JSON.parse(process.argv[2]) as RunSettings;
   try {
     const mnist = loadMnist();
-    await TRAINERS[settings.system](mnist, settings, (record) => void send({ kind: "epoch", record }));
-    await send({ kind: "done", peakRssMB: process.resourceUsage().maxRSS / 1024 });
+    const confusion = await TRAINERS[settings.system](mnist, settings, (record) => void send({ kind: "epoch", record }));
+    await send({ kind: "done", confusion, peakRssMB: process.resourceUsage().maxRSS / 1024 });
   } catch (error) {
     await send({ kind: "error", message: error instanceof Error ? error.message : String(error) });
     process.exitCode = 1;
