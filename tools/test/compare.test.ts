@@ -10,6 +10,7 @@ import { UsageError } from "../lib/cli.ts";
 import { codeLines, importClosure, learnerCode } from "../lib/compare/lines-of-code.ts";
 import { measureSystem } from "../lib/compare/measure.ts";
 import { parseCompareOptions } from "../lib/compare/options.ts";
+import { parseTrainOptions } from "../lib/train-options.ts";
 import { CHART_FILES } from "../lib/compare/charts.ts";
 import { comparisonReport, fill } from "../lib/compare/report.ts";
 import { median } from "../lib/compare/summary.ts";
@@ -84,7 +85,7 @@ describe("npm run compare", () => {
     for (const args of [["--train-size", "50001"], ["--seed", "x"], ["--epochs", "1.5"], ["extra"], ["--eta", "3"]]) {
       assert.throws(() => parseCompareOptions(args), UsageError, args.join(" "));
     }
-    assert.deepEqual(parseCompareOptions([]), { epochs: 5, trainSize: 50_000, seed: 1, out: "docs", help: false });
+    assert.deepEqual(parseCompareOptions([]), { epochs: 5, trainSize: 50_000, seed: parseTrainOptions([]).seed, out: "docs", help: false });
   });
 });
 
@@ -103,6 +104,24 @@ describe("comparison report", () => {
   it("names the largest peak memory from the measurements", () => {
     assert.match(report(even, { scratch: 200, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 1100 }), /the largest, brain\.js's, is 5\.5× the scratch network's/);
     assert.match(report(even, { scratch: 900, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 100 }), /the scratch network's is the largest/);
+  });
+
+  it("measures how far TensorFlow.js strays from the scratch network, after the last epoch and after any epoch", () => {
+    const correct: Record<SystemName, number[]> = {
+      scratch: [8200, 9300, 9350],
+      "tfjs-wasm": [8210, 8400, 9340],
+      "tfjs-cpu": [8200, 9280, 9355],
+      brainjs: [8000, 8100, 8200],
+    };
+    const results = SYSTEMS.map((system) => ({
+      ...result(system, 1, 0.1, 100),
+      history: correct[system].map((c, epoch) => ({ epoch, correct: c, total: 10_000, trainSeconds: 1, evalSeconds: 0.1 })),
+    }));
+    const text = comparisonReport({ results, code, epochs: 3, trainSize: 1000, seed: 1, machine: "test machine" });
+    assert.match(text, /TensorFlow\.js ends within 0\.10 percentage points of the scratch network \(after epoch 2: tfjs wasm 93\.40%, tfjs cpu 93\.55%, scratch 93\.50%\)/);
+    assert.match(text, /at most 9\.00 percentage points away after any epoch \(the widest: epoch 1\)/);
+    assert.match(text, /over 300 steps/);
+    assert.match(text, /brain\.js, which updates after every example with momentum, ends 11\.50 points below the scratch network after epoch 2/);
   });
 
   it("names each system's weakest digit from its confusion matrix", () => {

@@ -3,7 +3,10 @@
  * same epochs on the same training images) and where the report goes.
  */
 import { parseFlags, positiveInt, UsageError } from "../cli.ts";
-import { TRAINING_IMAGES } from "../train-options.ts";
+import { parseTrainOptions, TRAINING_IMAGES } from "../train-options.ts";
+
+/** `npm start`'s default seed, so that the comparison's scratch run is the trainer's default run. */
+const DEFAULT_SEED = parseTrainOptions([]).seed;
 
 export interface CompareOptions {
   epochs: number;
@@ -18,7 +21,7 @@ export const COMPARE_HELP = `npm run compare -- [options]    train the scratch n
 
   --epochs N        passes over the training images, the same for every system (default 5)
   --train-size N    train on the first N of Nielsen's 50,000 training images (default 50000)
-  --seed N          seed for the starting weights and the shuffles, shared by every system (default 1)
+  --seed N          seed for the starting weights and the shuffles, shared by every system (default ${DEFAULT_SEED}, as npm start)
   --out DIR         where to write comparison.md and its charts (default docs)
   --help            this text
 
@@ -30,7 +33,7 @@ export function parseCompareOptions(args: string[]): CompareOptions {
     options: {
       epochs: { type: "string", default: "5" },
       "train-size": { type: "string", default: String(TRAINING_IMAGES) },
-      seed: { type: "string", default: "1" },
+      seed: { type: "string", default: String(DEFAULT_SEED) },
       out: { type: "string", default: "docs" },
       help: { type: "boolean", default: false },
     },
