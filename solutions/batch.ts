@@ -34,12 +34,13 @@ const shape = (m: Matrix) => `${m.rows}×${m.cols}`;
 function layer(w: Matrix, b: Matrix, aPrev: Matrix): Matrix {
   const [n, k, m] = [w.rows, w.cols, aPrev.cols];
   const z = matrix(n, m);
-  for (let i = 0; i < n; i++) z.data.fill(b.data[i], i * m, (i + 1) * m); // the bias, in every column
+  const [Z, W, A] = [z.data, w.data, aPrev.data];
+  for (let i = 0; i < n; i++) Z.fill(b.data[i], i * m, (i + 1) * m); // the bias, in every column
   for (let p = 0; p < k; p++) {
     for (let j = 0; j < m; j++) {
-      const input = aPrev.data[p * m + j];
+      const input = A[p * m + j];
       if (input === 0) continue;
-      for (let i = 0; i < n; i++) z.data[i * m + j] += w.data[i * k + p] * input;
+      for (let i = 0; i < n; i++) Z[i * m + j] += W[i * k + p] * input;
     }
   }
   return map(z, sigmoid);
@@ -52,11 +53,12 @@ function layer(w: Matrix, b: Matrix, aPrev: Matrix): Matrix {
 function deltaTimesActivationsT(delta: Matrix, a: Matrix): Matrix {
   const [n, k, m] = [delta.rows, a.rows, a.cols];
   const nablaW = matrix(n, k);
+  const [G, D, A] = [nablaW.data, delta.data, a.data];
   for (let p = 0; p < k; p++) {
     for (let j = 0; j < m; j++) {
-      const activation = a.data[p * m + j];
+      const activation = A[p * m + j];
       if (activation === 0) continue;
-      for (let i = 0; i < n; i++) nablaW.data[i * k + p] += delta.data[i * m + j] * activation;
+      for (let i = 0; i < n; i++) G[i * k + p] += D[i * m + j] * activation;
     }
   }
   return nablaW;
@@ -156,5 +158,6 @@ export function updateMiniBatchMatrix(net: Network, X: Matrix, Y: Matrix, eta: n
 
 /** target ← target − eta · gradient, entry by entry. */
 function subtractScaled(target: Matrix, gradient: Matrix, eta: number): void {
-  for (let k = 0; k < target.data.length; k++) target.data[k] -= eta * gradient.data[k];
+  const [T, G] = [target.data, gradient.data];
+  for (let k = 0; k < T.length; k++) T[k] -= eta * G[k];
 }

@@ -29,13 +29,14 @@ export function miniBatchOf(set: MnistSet, indices: ArrayLike<number>): MiniBatc
   const size = set.rows * set.cols;
   const X = matrix(size, m);
   const Y = matrix(DIGITS, m);
+  const pixels = set.pixels;
   for (let j = 0; j < m; j++) {
     const i = indices[j];
     if (!Number.isInteger(i) || i < 0 || i >= set.count) {
       throw new RangeError(`image index ${i} is outside a set of ${set.count} images`);
     }
     // Column j of X is image i: pixel p goes to row p.
-    for (let p = 0; p < size; p++) X.data[p * m + j] = set.pixels[i * size + p] / 255;
+    for (let p = 0; p < size; p++) X.data[p * m + j] = pixels[i * size + p] / 255;
     Y.data[set.labels[i] * m + j] = 1;
   }
   return { X, Y };

@@ -23,6 +23,7 @@ import { repoRoot } from "./lib/paths.ts";
 import { type ExpectedPage, expectedPages, RAW_MATH } from "./lib/site-pages.ts";
 import { serveStatic } from "./lib/static-server.ts";
 import { green, red, yellow } from "./lib/style.ts";
+import { inParallel } from "./lib/parallel.ts";
 
 /** Debian's Chromium; CHROMIUM_PATH names another build of it. */
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -187,20 +188,6 @@ function linkProblems(base: string, expected: ExpectedPage, probe: Probe): strin
     if (target !== want) problems.push(`the ${rel} link goes to ${target ?? "nowhere"}, expected ${want ?? "no link"}`);
   }
   return problems;
-}
-
-/** `work` on every item, at most `limit` at a time; the results in the items' order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 runMain("test:browser", main);

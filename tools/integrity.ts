@@ -19,6 +19,7 @@ import { runTests } from "./lib/run-tests.ts";
 import { scratchTree } from "./lib/scratch-tree.ts";
 import { stubProblems } from "./lib/stubs.ts";
 import { bold, green, red } from "./lib/style.ts";
+import { inParallel } from "./lib/parallel.ts";
 
 async function main(): Promise<number> {
   const katas = listKatas();
@@ -66,20 +67,6 @@ async function checkStep(katas: readonly Kata[], k: number): Promise<{ ok: boole
     now && `${current.id} fails (${now.testsTotal - now.testsPassed}/${now.testsTotal} tests fail)`,
   ].filter(Boolean);
   return { ok: true, line: `${green("✔")} ${label} ${parts.join(", ")}` };
-}
-
-/** `work` on every item, at most `limit` at a time; the results in the items' order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 runMain("integrity", main);

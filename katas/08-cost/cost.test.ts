@@ -5,7 +5,7 @@ import type { Matrix } from "#nn/matrix.ts";
 import { costDerivative, networkCost, quadraticCost } from "#nn/cost.ts";
 import { assertMatrixClose, dimArb, literal, matrixArb } from "../support/matrices.ts";
 import { assertProperty } from "../support/property.ts";
-import { networkWithExamplesArb, oracleExampleCost, oracleNetworkCost, snapshotNetwork } from "../support/small-networks.ts";
+import { networkWithExamplesArb, oracleExampleCost, oracleNetworkCost, snapshotNetwork } from "../support/networks.ts";
 
 /** The definition, written independently: $\frac{1}{2n}\sum_x \sum_j (y_j - a_j)^2$. */
 function oracleCost(outputs: readonly Matrix[], targets: readonly Matrix[]): number {

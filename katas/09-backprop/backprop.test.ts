@@ -17,12 +17,13 @@ import {
   seededNetwork,
   snapshotNetwork,
   testRng,
-  type SmallNetworkOptions,
-} from "../support/small-networks.ts";
+  MODERATE,
+  type SizesOptions,
+} from "../support/networks.ts";
 
 /** A random small network with one example (x, y) that fits it. */
-const withExampleArb = (options: SmallNetworkOptions = {}) =>
-  networkArb(options).chain((net) => fc.tuple(fc.constant(net), exampleArb(net.sizes)));
+const withExampleArb = (options: SizesOptions = {}) =>
+  networkArb({ maxSize: 5, ...options }, MODERATE).chain((net) => fc.tuple(fc.constant(net), exampleArb(net.sizes)));
 
 /** The finite-difference step: small enough for little truncation error, large enough for little rounding error. */
 const H = 1e-5;
@@ -105,7 +106,7 @@ describe("09-backprop", () => {
   });
 
   it("passes the gradient check on random 3-4-2 networks", () => {
-    const arb = networkOfSizesArb([3, 4, 2]).chain((net) => fc.tuple(fc.constant(net), exampleArb(net.sizes)));
+    const arb = networkOfSizesArb([3, 4, 2], MODERATE).chain((net) => fc.tuple(fc.constant(net), exampleArb(net.sizes)));
     assertProperty(fc.property(arb, ([net, example]) => gradientCheck(net, example, backprop(net, example.x, example.y))), {
       numRuns: 50,
     });
@@ -119,7 +120,7 @@ describe("09-backprop", () => {
 
   it("passes the gradient check on deeper networks (5 and 6 layers), where BP2 runs several times", () => {
     assertProperty(
-      fc.property(withExampleArb({ minLayers: 5, maxLayers: 6, maxNeurons: 4 }), ([net, example]) =>
+      fc.property(withExampleArb({ minLayers: 5, maxLayers: 6, maxSize: 4 }), ([net, example]) =>
         gradientCheck(net, example, backprop(net, example.x, example.y)),
       ),
       { numRuns: 30 },

@@ -17,7 +17,7 @@ import {
   seededNetwork,
   snapshotNetwork,
   testRng,
-} from "../support/small-networks.ts";
+} from "../support/networks.ts";
 
 const column = (values: readonly number[]): Matrix => ({ rows: values.length, cols: 1, data: Float64Array.from(values) });
 

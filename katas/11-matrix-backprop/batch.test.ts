@@ -7,8 +7,8 @@ import { feedforward } from "#nn/feedforward.ts";
 import type { Matrix } from "#nn/matrix.ts";
 import type { Example, Network } from "#nn/network.ts";
 import { updateMiniBatch } from "#nn/sgd.ts";
-import { assertMatrixClose } from "../support/matrices.ts";
-import { networkArb } from "../support/networks.ts";
+import { assertMatrixClose, columnOf } from "../support/matrices.ts";
+import { cloneNetwork, networkArb } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
 
 /** Entries like MNIST pixels: many exact zeros (background), the rest in (0, 1]. */
@@ -31,18 +31,8 @@ const batchArb = networkArb({ minLayers: 2, maxLayers: 4, maxSize: 5 }).chain((n
   ),
 );
 
-/** Column j of a matrix, as an n×1 matrix. */
-function columnOf(M: Matrix, j: number): Matrix {
-  return { rows: M.rows, cols: 1, data: Float64Array.from({ length: M.rows }, (_, i) => M.data[i * M.cols + j]) };
-}
-
 function examplesOf(X: Matrix, Y: Matrix): Example[] {
   return Array.from({ length: X.cols }, (_, j) => ({ x: columnOf(X, j), y: columnOf(Y, j) }));
-}
-
-function copyNetwork(net: Network): Network {
-  const copy = (m: Matrix): Matrix => ({ rows: m.rows, cols: m.cols, data: Float64Array.from(m.data) });
-  return { sizes: [...net.sizes], biases: net.biases.map(copy), weights: net.weights.map(copy) };
 }
 
 describe("11-matrix-backprop", () => {
@@ -96,7 +86,7 @@ describe("11-matrix-backprop", () => {
     it("leaves the network and the batch unchanged", () => {
       assertProperty(
         fc.property(batchArb, ({ net, X, Y }) => {
-          const before = copyNetwork(net);
+          const before = cloneNetwork(net);
           const [xBefore, yBefore] = [Array.from(X.data), Array.from(Y.data)];
           backpropBatch(net, X, Y);
           net.weights.forEach((w, l) => assertMatrixClose(w, before.weights[l], 0, `weights[${l}]`));
@@ -122,7 +112,7 @@ describe("11-matrix-backprop", () => {
     it("takes the same step as updateMiniBatch (kata 10) on the same examples", () => {
       assertProperty(
         fc.property(batchArb, fc.double({ min: 0.01, max: 5, noNaN: true }), ({ net, X, Y }, eta) => {
-          const [fast, slow] = [copyNetwork(net), copyNetwork(net)];
+          const [fast, slow] = [cloneNetwork(net), cloneNetwork(net)];
           updateMiniBatchMatrix(fast, X, Y, eta);
           updateMiniBatch(slow, examplesOf(X, Y), eta);
           for (let l = 0; l < net.weights.length; l++) {
@@ -136,7 +126,7 @@ describe("11-matrix-backprop", () => {
     it("with η = 0 changes nothing", () => {
       assertProperty(
         fc.property(batchArb, ({ net, X, Y }) => {
-          const before = copyNetwork(net);
+          const before = cloneNetwork(net);
           updateMiniBatchMatrix(net, X, Y, 0);
           net.weights.forEach((w, l) => assertMatrixClose(w, before.weights[l], 0, `weights[${l}]`));
           net.biases.forEach((b, l) => assertMatrixClose(b, before.biases[l], 0, `biases[${l}]`));

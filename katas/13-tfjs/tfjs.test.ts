@@ -3,35 +3,23 @@ import { describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import fc from "fast-check";
 import type { Matrix } from "#nn/matrix.ts";
-import { encodeIdx, image, type MnistSet, mnistSet, oneHot, parseIdx, slice } from "#nn/mnist.ts";
+import { image, mnistSet, oneHot, slice } from "#nn/mnist.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
 import { createTfModel, networkOf, predictSetTf, setTfWeights, tensorsOf, tfLearningRate, trainEpochTf, useTfBackend } from "#nn/tfjs-model.ts";
 import { predictSet, trainEpoch } from "#nn/train.ts";
 import { matrixArb } from "../support/matrices.ts";
 import { assertPropertyAsync, assertProperty } from "../support/property.ts";
-import { assertNetworkClose, cloneNetwork, networkOfSizesArb, oracleFeedforward } from "../support/small-networks.ts";
+import { digitNetworkArb, tinySetArb } from "../support/mnist-sets.ts";
+import { assertNetworkClose, cloneNetwork, MODERATE, networkOfSizesArb, oracleFeedforward } from "../support/networks.ts";
 import { loadMnist, type Mnist } from "../../tools/lib/mnist-files.ts";
 
-/** A synthetic set of `count` random 2×2-pixel images with random digit labels. */
-function setArb(count: { min: number; max: number }): fc.Arbitrary<MnistSet> {
-  return fc.integer(count).chain((n) =>
-    fc
-      .tuple(fc.uint8Array({ minLength: n * 4, maxLength: n * 4 }), fc.uint8Array({ minLength: n, maxLength: n, max: 9 }))
-      .map(([pixels, labels]) =>
-        mnistSet(parseIdx(encodeIdx({ dims: [n, 2, 2], data: pixels })), parseIdx(encodeIdx({ dims: [n], data: labels }))),
-      ),
-  );
-}
-
-/** Networks for 2×2 images and 10 digits, with a hidden layer of 1–5 neurons: no layer is square. */
-const digitNetworkArb = fc.integer({ min: 1, max: 5 }).chain((hidden) => networkOfSizesArb([4, hidden, 10]));
 
 /** Networks of 2 or 3 layers of 1–6 neurons, most of them not square, and a batch of 1–4 inputs for them. */
 const networkAndInputsArb = fc
   .array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 3 })
   .chain((sizes) =>
-    fc.tuple(networkOfSizesArb(sizes), fc.array(matrixArb(sizes[0], 1, { min: 0, max: 1 }), { minLength: 1, maxLength: 4 })),
+    fc.tuple(networkOfSizesArb(sizes, MODERATE), fc.array(matrixArb(sizes[0], 1, { min: 0, max: 1 }), { minLength: 1, maxLength: 4 })),
   );
 
 /** A model holding `net`, trained with η = 3. */
@@ -156,7 +144,7 @@ describe("13-tfjs", () => {
     it("puts image(set, i) in row j of xs and oneHot(label) in row j of ys, for indices[j]", () => {
       assertProperty(
         fc.property(
-          setArb({ min: 1, max: 30 }).chain((set) => fc.tuple(fc.constant(set), fc.array(fc.nat({ max: set.count - 1 }), { minLength: 1, maxLength: 12 }))),
+          tinySetArb({ min: 1, max: 30 }).chain((set) => fc.tuple(fc.constant(set), fc.array(fc.nat({ max: set.count - 1 }), { minLength: 1, maxLength: 12 }))),
           ([set, indices]) => {
             const before = tf.memory().numTensors;
             const { xs, ys } = tensorsOf(set, indices);
@@ -185,7 +173,7 @@ describe("13-tfjs", () => {
   describe("trainEpochTf", () => {
     it("takes Nielsen's step: one mini-batch moves the weights as kata 12's trainEpoch does with η = 3 (within 1e-5)", async () => {
       await assertPropertyAsync(
-        fc.asyncProperty(digitNetworkArb, setArb({ min: 1, max: 10 }), fc.integer(), async (net, set, seed) => {
+        fc.asyncProperty(digitNetworkArb, tinySetArb({ min: 1, max: 10 }), fc.integer(), async (net, set, seed) => {
           const expected = cloneNetwork(net);
           trainEpoch(expected, set, { miniBatchSize: 10, eta: 3, rng: createRng(seed) });
           const model = modelOf(net);
@@ -202,7 +190,7 @@ describe("13-tfjs", () => {
 
     it("is an epoch of kata 12: the same shuffle, the same mini-batches in the same order (within 1e-4)", async () => {
       await assertPropertyAsync(
-        fc.asyncProperty(digitNetworkArb, setArb({ min: 8, max: 40 }), fc.integer({ min: 1, max: 7 }), fc.integer(), async (net, set, m, seed) => {
+        fc.asyncProperty(digitNetworkArb, tinySetArb({ min: 8, max: 40 }), fc.integer({ min: 1, max: 7 }), fc.integer(), async (net, set, m, seed) => {
           const expected = cloneNetwork(net);
           trainEpoch(expected, set, { miniBatchSize: m, eta: 3, rng: createRng(seed) });
           const model = modelOf(net);

@@ -13,34 +13,22 @@ import {
   type BrainJson,
 } from "#nn/brain-model.ts";
 import type { Matrix } from "#nn/matrix.ts";
-import { encodeIdx, image, type MnistSet, mnistSet, oneHot, parseIdx, slice } from "#nn/mnist.ts";
+import { image, type MnistSet, oneHot, slice } from "#nn/mnist.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
 import { shuffle } from "#nn/sgd.ts";
 import { predictSet, trainEpoch } from "#nn/train.ts";
 import { literal, matrixArb } from "../support/matrices.ts";
 import { assertProperty } from "../support/property.ts";
-import { assertNetworkClose, cloneNetwork, networkOfSizesArb, oracleFeedforward } from "../support/small-networks.ts";
+import { digitNetworkArb, tinySetArb } from "../support/mnist-sets.ts";
+import { assertNetworkClose, cloneNetwork, MODERATE, networkOfSizesArb, oracleFeedforward } from "../support/networks.ts";
 import { loadMnist } from "../../tools/lib/mnist-files.ts";
 
-/** A synthetic set of `count` random 2×2-pixel images with random digit labels. */
-function setArb(count: { min: number; max: number }): fc.Arbitrary<MnistSet> {
-  return fc.integer(count).chain((n) =>
-    fc
-      .tuple(fc.uint8Array({ minLength: n * 4, maxLength: n * 4 }), fc.uint8Array({ minLength: n, maxLength: n, max: 9 }))
-      .map(([pixels, labels]) =>
-        mnistSet(parseIdx(encodeIdx({ dims: [n, 2, 2], data: pixels })), parseIdx(encodeIdx({ dims: [n], data: labels }))),
-      ),
-  );
-}
-
-/** Networks for 2×2 images and 10 digits, with a hidden layer of 1–5 neurons: no layer is square. */
-const digitNetworkArb = fc.integer({ min: 1, max: 5 }).chain((hidden) => networkOfSizesArb([4, hidden, 10]));
 
 /** Networks of 2 or 3 layers of 1–6 neurons, and an input for them. */
 const networkAndInputArb = fc
   .array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 3 })
-  .chain((sizes) => fc.tuple(networkOfSizesArb(sizes), matrixArb(sizes[0], 1, { min: 0, max: 1 })));
+  .chain((sizes) => fc.tuple(networkOfSizesArb(sizes, MODERATE), matrixArb(sizes[0], 1, { min: 0, max: 1 })));
 
 /**
  * The oracle for brain.js's training rule, written from its source: after
@@ -144,7 +132,7 @@ describe("14-brainjs", () => {
   describe("brainExamples", () => {
     it("gives every image as { input: pixels in [0, 1], output: one-hot label }, plain arrays, in order", () => {
       assertProperty(
-        fc.property(setArb({ min: 1, max: 20 }), (set) => {
+        fc.property(tinySetArb({ min: 1, max: 20 }), (set) => {
           const examples = brainExamples(set);
           assert.equal(examples.length, set.count);
           examples.forEach(({ input, output }, i) => {
@@ -160,7 +148,7 @@ describe("14-brainjs", () => {
   describe("trainEpochBrain", () => {
     it("on one example at rate r takes Nielsen's step with η = r and m = 1: momentum has nothing to carry yet", () => {
       assertProperty(
-        fc.property(digitNetworkArb, setArb({ min: 1, max: 1 }), fc.double({ min: 0.05, max: 0.9, noNaN: true }), (net, set, rate) => {
+        fc.property(digitNetworkArb, tinySetArb({ min: 1, max: 1 }), fc.double({ min: 0.05, max: 0.9, noNaN: true }), (net, set, rate) => {
           const expected = cloneNetwork(net);
           trainEpoch(expected, set, { miniBatchSize: 1, eta: rate, rng: createRng(0) });
           const model = createBrainModel(net);
@@ -173,7 +161,7 @@ describe("14-brainjs", () => {
 
     it("shuffles like kata 12, then updates after every example with momentum 0.1 on the weights (not the biases)", () => {
       assertProperty(
-        fc.property(digitNetworkArb, setArb({ min: 2, max: 12 }), fc.integer(), (net, set, seed) => {
+        fc.property(digitNetworkArb, tinySetArb({ min: 2, max: 12 }), fc.integer(), (net, set, seed) => {
           const order = shuffle(
             Array.from({ length: set.count }, (_, i) => i),
             createRng(seed),

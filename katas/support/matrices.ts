@@ -49,3 +49,8 @@ export function assertMatrixClose(actual: Matrix, expected: Matrix, tolerance = 
     }
   }
 }
+
+/** Column j of a matrix, as an n×1 matrix: one example of a batch. */
+export function columnOf(M: Matrix, j: number): Matrix {
+  return { rows: M.rows, cols: 1, data: Float64Array.from({ length: M.rows }, (_, i) => M.data[i * M.cols + j]) };
+}
