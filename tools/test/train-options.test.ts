@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { describe, it } from "node:test";
 import { UsageError } from "../lib/cli.ts";
 import { repoRoot } from "../lib/paths.ts";
+import { scratchTree } from "../lib/scratch-tree.ts";
 import { parseTrainOptions } from "../lib/train-options.ts";
 
 describe("trainer options", () => {
@@ -55,6 +57,18 @@ describe("trainer options", () => {
     });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /train: --epochs must be a whole number ≥ 1, got "zero"/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+  });
+
+  it("make npm start -- --impl src name the first unfinished kata when src/ holds stubs", () => {
+    const root = scratchTree();
+    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/train.ts", "--impl", "src", "--epochs", "1"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    rmSync(root, { recursive: true, force: true });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /your src\/ is not finished: kata 01-matrices is the first unfinished one/);
     assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
   });
 });
