@@ -30,7 +30,7 @@ function progressReporter(epochs: number, miniBatchSize: number, imagesPerEpoch:
   return {
     onEpochStart(epoch, total) {
       epochStart = performance.now();
-      bar?.start(total, 0, { epoch: `${epoch} of 0–${epochs - 1}`, rate: "…", elapsed: "0.0 s" });
+      bar?.start(total, 0, { epoch: `${epoch} of ${epochs}`, rate: "…", elapsed: "0.0 s" });
     },
     onMiniBatch(done) {
       if (!bar || done % 50 !== 0) return;
