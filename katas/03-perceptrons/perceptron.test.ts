@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { addBits, type Bit, fullAdder, type Gate, halfAdder, nand, perceptron } from "#nn/perceptron.ts";
+import { neuronCaseArb, weightedInput } from "../support/neurons.ts";
 import { assertProperty } from "../support/property.ts";
 
 // Independent oracles, written with JavaScript operators: the code under test
@@ -21,9 +22,7 @@ const valueOf = (bits: readonly Bit[]) => bits.reduce<number>((sum, b, i) => sum
 
 /** What the perceptron should output, from the definition: [w·x + b > 0]. */
 function oracle(weights: readonly number[], bias: number, inputs: readonly number[]): Bit {
-  let z = bias;
-  for (let j = 0; j < weights.length; j++) z += weights[j] * inputs[j];
-  return bit(z > 0);
+  return bit(weightedInput(weights, bias, inputs) > 0);
 }
 
 /** A gate that behaves like `inner` and records every call, rejecting anything but bits. */
@@ -75,12 +74,7 @@ describe("03-perceptrons", () => {
     });
 
     it("agrees with [w·x + b > 0] for random integer weights, bias and inputs (often exactly 0)", () => {
-      const small = fc.integer({ min: -3, max: 3 });
-      const caseArb = fc
-        .integer({ min: 0, max: 5 })
-        .chain((n) =>
-          fc.tuple(fc.array(small, { minLength: n, maxLength: n }), small, fc.array(small, { minLength: n, maxLength: n })),
-        );
+      const caseArb = neuronCaseArb(fc.integer({ min: -3, max: 3 }), { minInputs: 0, maxInputs: 5 });
       assertProperty(
         fc.property(caseArb, ([weights, bias, inputs]) => {
           const expected = oracle(weights, bias, inputs);
@@ -90,16 +84,10 @@ describe("03-perceptrons", () => {
     });
 
     it("agrees with [w·x + b > 0] for random real weights, bias and inputs", () => {
-      const real = fc.double({ min: -10, max: 10, noNaN: true });
-      const caseArb = fc
-        .integer({ min: 1, max: 6 })
-        .chain((n) =>
-          fc.tuple(fc.array(real, { minLength: n, maxLength: n }), real, fc.array(real, { minLength: n, maxLength: n })),
-        );
+      const caseArb = neuronCaseArb(fc.double({ min: -10, max: 10, noNaN: true }), { minInputs: 1, maxInputs: 6 });
       assertProperty(
         fc.property(caseArb, ([weights, bias, inputs]) => {
-          let z = bias;
-          for (let j = 0; j < weights.length; j++) z += weights[j] * inputs[j];
+          const z = weightedInput(weights, bias, inputs);
           fc.pre(Math.abs(z) > 1e-9); // away from the threshold, where rounding could tip either way
           assert.equal(perceptron(weights, bias)(inputs), oracle(weights, bias, inputs), `w·x + b = ${z}`);
         }),

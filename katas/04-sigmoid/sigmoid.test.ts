@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { perceptron } from "#nn/perceptron.ts";
 import { sigmoid, sigmoidNeuron, sigmoidPrime } from "#nn/sigmoid.ts";
+import { neuronCaseArb, weightedInput } from "../support/neurons.ts";
 import { assertProperty } from "../support/property.ts";
 
 /**
@@ -152,16 +153,10 @@ describe("04-sigmoid", () => {
 
   describe("sigmoidNeuron", () => {
     it("outputs σ(w·x + b)", () => {
-      const real = fc.double({ min: -5, max: 5, noNaN: true });
-      const caseArb = fc
-        .integer({ min: 0, max: 6 })
-        .chain((n) =>
-          fc.tuple(fc.array(real, { minLength: n, maxLength: n }), real, fc.array(real, { minLength: n, maxLength: n })),
-        );
+      const caseArb = neuronCaseArb(fc.double({ min: -5, max: 5, noNaN: true }), { minInputs: 0, maxInputs: 6 });
       assertProperty(
         fc.property(caseArb, ([weights, bias, inputs]) => {
-          let z = bias;
-          for (let j = 0; j < weights.length; j++) z += weights[j] * inputs[j];
+          const z = weightedInput(weights, bias, inputs);
           assertClose(sigmoidNeuron(weights, bias)(inputs), oracleSigmoid(z), 1e-12, `σ(w·x + b) with w·x + b = ${z}:`);
         }),
       );
