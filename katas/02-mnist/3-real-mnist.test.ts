@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { nielsenSplit } from "#nn/mnist.ts";
-import { loadMnist } from "../../tools/lib/mnist-files.ts";
+import { loadMnist } from "../support/mnist-files.ts";
 
 /** How many images of each digit, from LeCun's MNIST page. */
 const TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949];

@@ -4,7 +4,7 @@ import { accuracy, confusionMatrix, darknessClassifier, randomClassifier } from 
 import { image, type MnistSet } from "#nn/mnist.ts";
 import type { LabeledExample } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
-import { loadMnist, type Mnist } from "../../tools/lib/mnist-files.ts";
+import { loadMnist, type Mnist } from "../support/mnist-files.ts";
 
 /**
  * The examples of a set, made one at a time as they are read: 60,000 images

@@ -13,7 +13,7 @@ import { assertMatrixClose, columnOf } from "../support/matrices.ts";
 import { tinySetArb } from "../support/mnist-sets.ts";
 import { cloneNetwork } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
-import { loadMnist } from "../../tools/lib/mnist-files.ts";
+import { loadMnist } from "../support/mnist-files.ts";
 
 describe("12-mnist-training", () => {
   describe("miniBatchOf", () => {

@@ -4,7 +4,7 @@ import { nielsenSplit } from "#nn/mnist.ts";
 import { createNetwork } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
 import { predictSet, trainEpoch } from "#nn/train.ts";
-import { loadMnist } from "../../tools/lib/mnist-files.ts";
+import { loadMnist } from "../support/mnist-files.ts";
 
 describe("12-mnist-training", () => {
   it("learns to read digits: ≥ 90% of the 10,000 unseen test images after two epochs", () => {

@@ -12,7 +12,7 @@ import { matrixArb } from "../support/matrices.ts";
 import { assertPropertyAsync, assertProperty } from "../support/property.ts";
 import { digitNetworkArb, tinySetArb } from "../support/mnist-sets.ts";
 import { assertNetworkClose, cloneNetwork, MODERATE, networkOfSizesArb, oracleFeedforward } from "../support/networks.ts";
-import { loadMnist, type Mnist } from "../../tools/lib/mnist-files.ts";
+import { loadMnist, type Mnist } from "../support/mnist-files.ts";
 
 
 /** Networks of 2 or 3 layers of 1–6 neurons, most of them not square, and a batch of 1–4 inputs for them. */

@@ -22,7 +22,7 @@ import { literal, matrixArb } from "../support/matrices.ts";
 import { assertProperty } from "../support/property.ts";
 import { digitNetworkArb, tinySetArb } from "../support/mnist-sets.ts";
 import { assertNetworkClose, cloneNetwork, MODERATE, networkOfSizesArb, oracleFeedforward } from "../support/networks.ts";
-import { loadMnist } from "../../tools/lib/mnist-files.ts";
+import { loadMnist } from "../support/mnist-files.ts";
 
 
 /** Networks of 2 or 3 layers of 1–6 neurons, and an input for them. */

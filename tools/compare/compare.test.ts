@@ -1,0 +1,204 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { assertProperty } from "../../katas/support/property.ts";
+import { UsageError } from "../core/cli.ts";
+import { codeLines, importClosure, learnerCode } from "./lines-of-code.ts";
+import { measureSystem } from "./measure.ts";
+import { parseCompareOptions } from "./options.ts";
+import { parseTrainOptions } from "../train/options.ts";
+import { CHART_FILES } from "./charts.ts";
+import { comparisonReport, fill } from "./report.ts";
+import { median } from "./summary.ts";
+import { SYSTEM_LABELS, SYSTEMS, type SystemName, type SystemResult } from "./systems.ts";
+import { compare } from "./wording.ts";
+import { repoRoot } from "../core/paths.ts";
+
+const METRICS = ["final test accuracy", "best", "weakest digit", "training s/epoch", "training images/s", "inference images/s", "peak memory", "lines of code"];
+
+/** The cells of the Markdown table row that starts with `first`. */
+function row(markdown: string, first: string): string[] {
+  const line = markdown.split("\n").find((l) => l.startsWith(`| ${first} |`));
+  assert.ok(line, `no table row starts with "${first}"`);
+  return line.split("|").slice(2, -1).map((cell) => cell.trim());
+}
+
+/** A synthetic result: 90% every epoch; every digit has 1,000 test images, and `weak` is right only 500 times. */
+function result(system: SystemName, trainSeconds: number, evalSeconds: number, peakRssMB: number, weak = 7): SystemResult {
+  const history = [0, 1].map((epoch) => ({ epoch, correct: 9000, total: 10_000, trainSeconds, evalSeconds }));
+  const confusion = Array.from({ length: 10 }, (_, d) => Array.from({ length: 10 }, (_, p) => (p === d ? (d === weak ? 500 : 900) : p === (d + 1) % 10 ? (d === weak ? 500 : 100) : 0)));
+  return { system, history, confusion, peakRssMB };
+}
+
+const code = learnerCode(repoRoot);
+
+function report(seconds: Record<SystemName, number>, peaks: Record<SystemName, number>): string {
+  const results = SYSTEMS.map((system) => result(system, seconds[system], seconds[system] / 10, peaks[system]));
+  return comparisonReport({ results, code, epochs: 2, trainSize: 50_000, seed: 1, machine: "test machine" });
+}
+
+describe("npm run compare", () => {
+  it("runs every system end to end on a tiny budget and reports every metric, with two charts", () => {
+    const out = mkdtempSync(join(tmpdir(), "nn-compare-"));
+    try {
+      const run = spawnSync(process.execPath, ["--import", "tsx", "tools/compare/compare.ts", "--train-size", "200", "--epochs", "1", "--out", out], {
+        cwd: repoRoot,
+        encoding: "utf8",
+      });
+      assert.equal(run.status, 0, `compare failed:\n${run.stderr}`);
+      const markdown = readFileSync(join(out, "comparison.md"), "utf8");
+      assert.doesNotMatch(markdown, /\{\{|NaN|Infinity|undefined/);
+      const header = row(markdown, "system");
+      for (const metric of METRICS) assert.ok(header.includes(metric), `the summary table has no "${metric}" column`);
+      for (const system of SYSTEMS) {
+        const cells = row(markdown, `**${SYSTEM_LABELS[system]}**`);
+        assert.equal(cells.length, METRICS.length, `${system}: one cell per metric`);
+        cells.forEach((cell, i) => assert.match(cell, /^[\d,.]+( s| MB|%)?$|^\d \([\d.]+%\)$/, `${system}: ${METRICS[i]} is "${cell}"`));
+        assert.equal(cells[METRICS.indexOf("lines of code")], String(code[system].total));
+      }
+      // Same start, same mini-batches: TensorFlow.js classifies like the scratch network.
+      const [scratch, wasm, cpu] = row(markdown, "0").map((cell) => parseFloat(cell));
+      assert.ok(Math.abs(wasm - scratch) <= 0.2 && Math.abs(cpu - scratch) <= 0.2, `accuracies after epoch 0: ${row(markdown, "0")}`);
+      for (const file of Object.values(CHART_FILES)) {
+        assert.ok(markdown.includes(`](${file})`), `${file} is embedded in the report`);
+        assert.equal(readFileSync(join(out, file), "utf8").match(/<polyline /g)?.length, SYSTEMS.length, `${file}: one line per system`);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("reports a system whose child process fails as one line naming it", async () => {
+    const settings = { system: "abacus" as SystemName, epochs: 1, trainSize: 10, seed: 1 };
+    await assert.rejects(measureSystem(settings, () => {}), /^Error: abacus failed: .+/);
+  });
+
+  it("refuses bad options with one line and exit code 2", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/compare/compare.ts", "--epochs", "0"], { cwd: repoRoot, encoding: "utf8" });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^compare: --epochs must be a whole number ≥ 1, got "0"\n/);
+    assert.doesNotMatch(run.stderr, /\bat .*\.ts:\d+/, "no stack trace");
+    for (const args of [["--train-size", "50001"], ["--seed", "x"], ["--epochs", "1.5"], ["extra"], ["--eta", "3"]]) {
+      assert.throws(() => parseCompareOptions(args), UsageError, args.join(" "));
+    }
+    assert.deepEqual(parseCompareOptions([]), { epochs: 5, trainSize: 50_000, seed: parseTrainOptions([]).seed, out: "docs", help: false });
+  });
+});
+
+describe("comparison report", () => {
+  const even = { scratch: 100, "tfjs-wasm": 100, "tfjs-cpu": 100, brainjs: 100 };
+
+  it("derives every speed comparison from the measured seconds", () => {
+    const text = report({ scratch: 1.3, "tfjs-wasm": 7, "tfjs-cpu": 17.2, brainjs: 15 }, even);
+    assert.match(text, /trains an epoch in 1\.30 s: 5\.4× faster than tfjs wasm \(7\.00 s\), 13× faster than tfjs cpu \(17\.2 s\) and 12× faster than brain\.js \(15\.0 s\)/);
+    const reversed = report({ scratch: 8, "tfjs-wasm": 2, "tfjs-cpu": 8, brainjs: 8 }, even);
+    assert.match(reversed, /4\.0× slower than tfjs wasm/);
+    assert.match(reversed, /about as fast as tfjs cpu/);
+    assert.doesNotMatch(reversed, /weighs heavily/, "no explanation of a slowness that was not measured");
+  });
+
+  it("names the largest peak memory from the measurements", () => {
+    assert.match(report(even, { scratch: 200, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 1100 }), /the largest, brain\.js's, is 5\.5× the scratch network's/);
+    assert.match(report(even, { scratch: 900, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 100 }), /the scratch network's is the largest/);
+  });
+
+  it("measures how far TensorFlow.js strays from the scratch network, after the last epoch and after any epoch", () => {
+    const correct: Record<SystemName, number[]> = {
+      scratch: [8200, 9300, 9350],
+      "tfjs-wasm": [8210, 8400, 9340],
+      "tfjs-cpu": [8200, 9280, 9355],
+      brainjs: [8000, 8100, 8200],
+    };
+    const results = SYSTEMS.map((system) => ({
+      ...result(system, 1, 0.1, 100),
+      history: correct[system].map((c, epoch) => ({ epoch, correct: c, total: 10_000, trainSeconds: 1, evalSeconds: 0.1 })),
+    }));
+    const text = comparisonReport({ results, code, epochs: 3, trainSize: 1000, seed: 1, machine: "test machine" });
+    assert.match(text, /TensorFlow\.js ends within 0\.10 percentage points of the scratch network \(after epoch 2: tfjs wasm 93\.40%, tfjs cpu 93\.55%, scratch 93\.50%\)/);
+    assert.match(text, /at most 9\.00 percentage points away after any epoch \(the widest: epoch 1\)/);
+    assert.match(text, /over 300 steps/);
+    assert.match(text, /brain\.js, which updates after every example with momentum, ends 11\.50 points below the scratch network after epoch 2/);
+  });
+
+  it("names each system's weakest digit from its confusion matrix", () => {
+    const text = report(even, even);
+    assert.deepEqual(row(text, "**brain.js**").slice(2, 3), ["7 (50.0%)"]);
+    assert.match(text, /Its weakest digit is 7 \(50\.0% of its test images classified correctly\)/);
+  });
+
+  it("compare() never contradicts its numbers", () => {
+    assertProperty(
+      fc.property(fc.double({ min: 0.01, max: 1000, noNaN: true }), fc.double({ min: 0.01, max: 1000, noNaN: true }), (a, b) => {
+        const phrase = compare(a, b, ["faster than", "slower than"]);
+        const match = /^([\d.]+)× (faster|slower) than$/.exec(phrase);
+        if (!match) {
+          assert.equal(phrase, "about as fast as");
+          assert.ok(Math.max(a / b, b / a) <= 1 / 0.95, `${a} and ${b} are not about the same`);
+          return;
+        }
+        const [factor, direction] = [Number(match[1]), match[2]];
+        assert.equal(direction, a < b ? "faster" : "slower", `${a} s against ${b} s: "${phrase}"`);
+        const actual = Math.max(a / b, b / a);
+        assert.ok(Math.abs(factor - actual) <= 0.05 * actual + 0.5, `${a} s against ${b} s is ${actual}×, not ${factor}×`);
+      }),
+    );
+  });
+
+  it("fills its template exactly: an unknown or an unused placeholder is an error", () => {
+    assert.equal(fill("a {{x}} b {{x}}", { x: "1" }), "a 1 b 1");
+    assert.throws(() => fill("{{x}} {{y}}", { x: "1" }), /\{\{y\}\}/);
+    assert.throws(() => fill("{{x}}", { x: "1", y: "2" }), /does not use \{\{y\}\}/);
+  });
+
+  it("takes medians of odd and even counts", () => {
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.throws(() => median([]));
+  });
+});
+
+describe("lines of code", () => {
+  it("counts lines that hold code, not blank lines or comments", () => {
+    const source = ["/** A doc comment", " * over lines. */", "const a = 1; // trailing", "", "/* block */", "// line", "const s = `two", "lines`;", "  "].join("\n");
+    assert.equal(codeLines(source), 3);
+  });
+
+  it("does not change when comments and blank lines are added", () => {
+    const statements = ["let x = 1;", "x += 2;", "function f(y: number) {", "return y * 2;", "}", "type T = { a: string };"];
+    const noise = ["", "// a comment", "/** doc */", "/* block */", "   "];
+    assertProperty(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...statements), fc.array(fc.constantFrom(...noise), { maxLength: 3 })), { maxLength: 20 }), (lines) => {
+        const code = lines.map(([statement]) => statement);
+        const noisy = lines.flatMap(([statement, extra]) => [...extra, statement]);
+        assert.equal(codeLines(noisy.join("\n")), codeLines(code.join("\n")));
+        assert.equal(codeLines(code.join("\n")), code.length);
+      }),
+    );
+  });
+
+  it("follows imports from the roots, skipping the excluded files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nn-closure-"));
+    try {
+      writeFileSync(join(dir, "a.ts"), 'import { b } from "./b.ts";\nimport type { C } from "./c.ts";\nimport fc from "fast-check";\n');
+      writeFileSync(join(dir, "b.ts"), 'import { e } from "./e.ts";\nexport const b = e;\n');
+      writeFileSync(join(dir, "c.ts"), 'import { d } from "./d.ts";\nexport type C = typeof d;\n');
+      writeFileSync(join(dir, "d.ts"), "export const d = 1;\n");
+      writeFileSync(join(dir, "e.ts"), "export const e = 1;\n");
+      assert.deepEqual(importClosure(dir, ["a.ts"], ["b.ts"]), ["a.ts", "c.ts", "d.ts"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("counts the scratch network without the MNIST reader or the perceptron, and each framework's one file", () => {
+    const names = code.scratch.files.map((f) => f.name);
+    assert.ok(names.includes("batch.ts") && names.includes("matrix.ts") && names.includes("train.ts"));
+    assert.ok(!names.includes("mnist.ts") && !names.includes("perceptron.ts"));
+    assert.deepEqual(code["tfjs-wasm"].files.map((f) => f.name), ["tfjs-model.ts"]);
+    assert.deepEqual(code.brainjs.files.map((f) => f.name), ["brain-model.ts"]);
+  });
+});

@@ -1,0 +1,200 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { listKatas } from "../core/katas.ts";
+import { scratchTree } from "../core/scratch-tree.ts";
+
+const trees: string[] = [];
+after(() => trees.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tree(...args: Parameters<typeof scratchTree>): string {
+  const root = scratchTree(...args);
+  trees.push(root);
+  return root;
+}
+
+interface GradeJson {
+  score: number;
+  maxScore: number;
+  katasPassed: number;
+  katasTotal: number;
+  tests: { sha256: string | null; changed: string[]; added: string[]; missing: string[] };
+  katas: {
+    id: string;
+    passed: boolean;
+    tests: { passed: number; total: number };
+    points: number;
+    maxPoints: number;
+    durationSeconds: number;
+    firstFailure: { test: string; message: string } | null;
+    testsSha256: string;
+  }[];
+}
+
+/** Run `npm run grade` in `root` with its reports in a fresh folder; GITHUB_STEP_SUMMARY only when given. */
+function grade(root: string, args: string[], stepSummary?: string) {
+  const out = join(root, "test-reports");
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.GITHUB_STEP_SUMMARY;
+  if (stepSummary) env.GITHUB_STEP_SUMMARY = stepSummary;
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ["--import", "tsx", "tools/grade/grade.ts", "--out", out, ...args], { cwd: root, encoding: "utf8", env });
+  const read = (name: string) => (existsSync(join(out, name)) ? readFileSync(join(out, name), "utf8") : undefined);
+  const json = read("grade.json");
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    seconds: (Date.now() - started) / 1000,
+    report: json === undefined ? undefined : (JSON.parse(json) as GradeJson),
+    junit: read("junit.xml"),
+    summary: read("summary.md"),
+  };
+}
+
+/** The XML's elements nest properly, and no raw "<" or "&" hides in text or attributes. */
+function assertWellFormedXml(xml: string): void {
+  const open: string[] = [];
+  const body = xml.replace(/^<\?xml[^>]*\?>/, "");
+  for (const [, closing, name, attributes, selfClosing] of body.matchAll(/<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g)) {
+    assert.ok(attributes !== undefined);
+    if (closing) assert.equal(open.pop(), name, `</${name}> closes the element that is open`);
+    else if (!selfClosing) open.push(name);
+  }
+  assert.deepEqual(open, [], "every element is closed");
+  const text = body.replace(/<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g, "");
+  assert.doesNotMatch(text, /</, "no raw < outside tags");
+  assert.doesNotMatch(body, /&(?!(amp|lt|gt|quot|apos);)/, "every & starts an entity");
+}
+
+const katas = listKatas();
+
+describe("npm run grade", () => {
+  it("scores 0 of N on a fresh clone, exits 0, and writes grade.json, junit.xml and the step summary", () => {
+    const root = tree();
+    const stepSummary = join(root, "step-summary.md");
+    writeFileSync(stepSummary, "earlier step\n");
+    const { status, stdout, report, junit, summary } = grade(root, [], stepSummary);
+    assert.equal(status, 0, stdout);
+    assert.ok(report && junit && summary);
+    assert.equal(report.katasTotal, katas.length);
+    assert.deepEqual(report.katas.map((k) => k.id), katas.map((k) => k.id));
+    assert.equal(report.katasPassed, 0);
+    assert.equal(report.score, 0);
+    assert.equal(report.maxScore, report.katas.reduce((sum, k) => sum + k.maxPoints, 0));
+    for (const kata of report.katas) {
+      assert.equal(kata.points, 0);
+      assert.ok(kata.tests.total > 0, `${kata.id}: its tests ran`);
+      assert.match(kata.firstFailure?.message ?? "", /^Not implemented: /, `${kata.id} fails on a stub`);
+      assert.match(kata.testsSha256, /^[0-9a-f]{64}$/);
+    }
+    assert.notEqual(report.tests.sha256, null, "the report records the manifest it checked the tests against");
+    assert.match(stdout, new RegExp(`Score: 0/${report.maxScore} points · 0 of ${katas.length} katas pass`));
+    assert.match(stdout, /✖ 01-matrices +0\/\d+ +0\/10/);
+
+    assertWellFormedXml(junit);
+    const totalTests = report.katas.reduce((sum, k) => sum + k.tests.total, 0);
+    assert.match(junit, new RegExp(`<testsuites name="kata grades: 0/${report.maxScore} points" tests="${totalTests}" failures="${totalTests}"`));
+    assert.equal(junit.match(/<testsuite /g)?.length, katas.length);
+
+    assert.match(summary, new RegExp(`^## Kata grades: 0/${report.maxScore} points`));
+    assert.match(summary, /\| ❌ 01-matrices \| .+ \| 0\/\d+ \| 0\/10 \| 01-matrices › /);
+    assert.equal(readFileSync(stepSummary, "utf8"), `earlier step\n${summary}`, "the summary is appended to $GITHUB_STEP_SUMMARY");
+  });
+
+  it("scores N of N, and meets --min-score 100%, with the solutions copied into src/", () => {
+    const { status, stdout, report, junit, summary } = grade(tree(katas), ["--min-score", "100%"]);
+    assert.equal(status, 0, stdout);
+    assert.ok(report && junit && summary);
+    assert.equal(report.katasPassed, katas.length);
+    assert.equal(report.score, report.maxScore);
+    for (const kata of report.katas) {
+      assert.deepEqual([kata.passed, kata.points, kata.firstFailure], [true, kata.maxPoints, null], kata.id);
+      assert.equal(kata.tests.passed, kata.tests.total);
+    }
+    assert.match(junit, /<testsuites [^>]* failures="0"/);
+    assert.doesNotMatch(junit, /<failure/);
+    assert.match(summary, new RegExp(`${katas.length} of ${katas.length} katas pass`));
+    assert.doesNotMatch(summary, /First failures/);
+  });
+
+  it("fails exactly the katas whose code throws at import, loops forever or exits early, within their timeouts", () => {
+    const root = tree(katas);
+    const solution = (file: string) => readFileSync(join(root, "solutions", file), "utf8");
+    const patch = (file: string, from: RegExp, to: string) => {
+      const text = solution(file);
+      assert.match(text, from, `the test's patch applies to solutions/${file}`);
+      writeFileSync(join(root, "src", file), text.replace(from, to));
+    };
+    writeFileSync(join(root, "src", "mnist.ts"), `throw new Error("boom while loading");\n${solution("mnist.ts")}`);
+    patch("perceptron.ts", /export function perceptron\([^{]*\{/, "$&\n  for (;;) {}");
+    writeFileSync(join(root, "katas", "03-perceptrons", "kata.json"), JSON.stringify({ files: ["perceptron.ts"], timeoutSeconds: 2 }));
+    patch("cost.ts", /export function quadraticCost\([^{]*\{/, "$&\n  process.exit(0);");
+
+    const { status, stdout, report } = grade(root, ["01", "02", "03", "05", "06", "08", "--min-score", "51%"]);
+    assert.ok(report, stdout);
+    const passed = report.katas.filter((k) => k.passed).map((k) => k.id);
+    const failed = report.katas.filter((k) => !k.passed).map((k) => k.id);
+    assert.deepEqual(passed, ["01-matrices", "05-network", "06-feedforward"], "the other katas are still graded");
+    assert.deepEqual(failed, ["02-mnist", "03-perceptrons", "08-cost"]);
+    const failure = (id: string) => report.katas.find((k) => k.id === id)?.firstFailure?.message ?? "";
+    assert.match(failure("02-mnist"), /boom while loading/);
+    assert.match(failure("03-perceptrons"), /ran longer than 2 s and was stopped/);
+    assert.match(failure("08-cost"), /ended the process early \(process\.exit\?\)/);
+    const looping = report.katas.find((k) => k.id === "03-perceptrons")!;
+    assert.ok(looping.durationSeconds < 20, `the 2 s timeout stopped the loop (took ${looping.durationSeconds} s)`);
+
+    assert.deepEqual([report.score, report.maxScore], [30, 60]);
+    assert.equal(status, 1, "30 of 60 points is below --min-score 51%");
+    assert.match(stdout, /The score 30 is below --min-score \(30\.6 points\)/);
+  });
+
+  it("records tampered tests in the report, and --verify-tests refuses to grade them", () => {
+    const root = tree();
+    const matrixTest = join(root, "katas", "01-matrices", "matrix.test.ts");
+    writeFileSync(matrixTest, readFileSync(matrixTest, "utf8").replace(/assert\.equal\(m\.rows, 2\);/, "// (removed)"));
+    writeFileSync(join(root, "katas", "04-sigmoid", "extra.test.ts"), "export {};\n");
+
+    const refused = grade(root, ["--verify-tests", "01"]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /^grade: not grading: the kata tests differ from katas\/tests\.sha256: /);
+    assert.match(refused.stderr, /changed katas\/01-matrices\/matrix\.test\.ts/);
+    assert.match(refused.stderr, /added katas\/04-sigmoid\/extra\.test\.ts/);
+    assert.doesNotMatch(refused.stderr, /\n\s+at /, "no stack trace");
+    assert.equal(refused.report, undefined, "nothing was graded");
+
+    const graded = grade(root, ["01"]);
+    assert.equal(graded.status, 0);
+    assert.ok(graded.report && graded.summary);
+    assert.ok(graded.report.tests.changed.includes("katas/01-matrices/matrix.test.ts"));
+    assert.ok(graded.report.tests.added.includes("katas/04-sigmoid/extra.test.ts"));
+    assert.match(graded.summary, /\*\*⚠️ the kata tests differ from katas\/tests\.sha256: changed [^*]*katas\/01-matrices\/matrix\.test\.ts/);
+    assert.match(graded.stdout, /⚠ the kata tests differ/);
+  });
+
+  const bad: [string[], RegExp][] = [
+    [["--min-score", "lots"], /--min-score must be a number of points \(e\.g\. 60\) or a percentage up to 100% \(e\.g\. 75%\), got "lots"/],
+    [["--min-score", "101%"], /--min-score .* got "101%"/],
+    [["--min-score", "11", "01"], /--min-score 11 is more than the 10 points these katas are worth/],
+    [["--impl", "numpy"], /--impl must be "solutions" or "src", got "numpy"/],
+    [["99"], /no kata "99"; the katas are 01-matrices, /],
+    [["--verbose"], /Unknown option '--verbose'/],
+  ];
+  for (const [args, message] of bad) {
+    it(`rejects ${args.join(" ")} with one clear line and exit code 2`, () => {
+      const root = mkdtempSync(join(tmpdir(), "nn-grade-"));
+      trees.push(root);
+      const result = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "grade.ts"), "--out", root, ...args], {
+        encoding: "utf8",
+      });
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /^grade: /);
+      assert.match(result.stderr, message);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+      assert.equal(existsSync(join(root, "grade.json")), false, "nothing was graded");
+    });
+  }
+});

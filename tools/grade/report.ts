@@ -1,0 +1,103 @@
+/**
+ * The grader's reports: the score table on the terminal, `grade.json` for
+ * programs, and a Markdown summary for people (GitHub shows it on the run's
+ * page when it is appended to $GITHUB_STEP_SUMMARY).
+ */
+import type { ManifestCheck } from "./manifest.ts";
+import { testsUnchanged } from "./manifest.ts";
+import type { GradeReport, KataGrade } from "./run.ts";
+import { bold, green, red, yellow } from "../core/style.ts";
+
+const firstLine = (text: string) => text.split("\n")[0];
+
+/** One line saying whether the kata tests are the upstream ones. */
+export function testsVerdict(check: ManifestCheck): string {
+  if (check.sha256 === null) return `${check.manifest} is missing: the kata tests cannot be checked`;
+  if (testsUnchanged(check)) return `the kata tests match ${check.manifest}`;
+  const parts = [
+    check.changed.length > 0 && `changed ${check.changed.join(", ")}`,
+    check.added.length > 0 && `added ${check.added.join(", ")}`,
+    check.missing.length > 0 && `missing ${check.missing.join(", ")}`,
+  ].filter(Boolean);
+  return `the kata tests differ from ${check.manifest}: ${parts.join("; ")}`;
+}
+
+/** A table row per kata, then the score, for the terminal. */
+export function scoreTable(report: GradeReport): string {
+  const row = (grade: KataGrade) => {
+    const mark = grade.passed ? green("✔") : red("✖");
+    const tests = `${grade.testsPassed}/${grade.testsTotal}`.padStart(7);
+    const points = `${grade.points}/${grade.maxPoints}`.padStart(7);
+    const failure = grade.firstFailure ? `  ${firstLine(grade.firstFailure.test)}` : "";
+    return `${mark} ${grade.id.padEnd(22)} ${tests} ${points}${failure}`;
+  };
+  const verdict = testsVerdict(report.tests);
+  return [
+    bold(`  ${"kata".padEnd(22)} ${"tests".padStart(7)} ${"points".padStart(7)}`),
+    ...report.katas.map(row),
+    "",
+    bold(`Score: ${report.score}/${report.maxScore} points · ${report.katasPassed} of ${report.katasTotal} katas pass (${report.impl}/)`),
+    testsUnchanged(report.tests) ? verdict : yellow(`⚠ ${verdict}`),
+  ].join("\n");
+}
+
+/** `grade.json`: the report without the per-test records (those go to junit.xml). */
+export function gradeJson(report: GradeReport): string {
+  const katas = report.katas.map((grade) => ({
+    id: grade.id,
+    title: grade.title,
+    passed: grade.passed,
+    tests: { passed: grade.testsPassed, total: grade.testsTotal },
+    points: grade.points,
+    maxPoints: grade.maxPoints,
+    durationSeconds: Number((grade.durationMs / 1000).toFixed(3)),
+    firstFailure: grade.firstFailure ?? null,
+    testsSha256: grade.testsSha256,
+  }));
+  const { impl, score, maxScore, katasPassed, katasTotal, tests } = report;
+  return JSON.stringify({ impl, score, maxScore, katasPassed, katasTotal, tests, katas }, null, 2) + "\n";
+}
+
+/** Text safe inside one Markdown table cell: one line, its pipes and HTML escaped. */
+const cell = (text: string) =>
+  text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\s*\n\s*/g, " ");
+
+/** A code fence longer than any run of backticks in `text`. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+export function markdownSummary(report: GradeReport): string {
+  const rows = report.katas.map((grade) =>
+    [
+      `${grade.passed ? "✅" : "❌"} ${grade.id}`,
+      cell(grade.title),
+      `${grade.testsPassed}/${grade.testsTotal}`,
+      `${grade.points}/${grade.maxPoints}`,
+      grade.firstFailure ? cell(grade.firstFailure.test) : "",
+    ].join(" | "),
+  );
+  const failures = report.katas
+    .filter((grade) => grade.firstFailure)
+    .map((grade) => {
+      const failure = grade.firstFailure!;
+      return `<details><summary>${escapeHtml(`${grade.id}: ${failure.test}`)}</summary>\n\n${fenced(failure.message)}\n\n</details>`;
+    });
+  const verdict = testsVerdict(report.tests);
+  return [
+    `## Kata grades: ${report.score}/${report.maxScore} points`,
+    "",
+    `${report.katasPassed} of ${report.katasTotal} katas pass, graded against \`${report.impl}/\`. ` +
+      (testsUnchanged(report.tests) ? `✔️ ${cell(verdict)}.` : `**⚠️ ${cell(verdict)}.**`),
+    "",
+    "| Kata | Title | Tests | Points | First failing test |",
+    "|---|---|---:|---:|---|",
+    ...rows.map((row) => `| ${row} |`),
+    ...(failures.length > 0 ? ["", "### First failures", "", ...failures] : []),
+    "",
+  ].join("\n");
+}

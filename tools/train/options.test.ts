@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { describe, it } from "node:test";
+import { UsageError } from "../core/cli.ts";
+import { repoRoot } from "../core/paths.ts";
+import { scratchTree } from "../core/scratch-tree.ts";
+import { parseTrainOptions } from "./options.ts";
+
+describe("trainer options", () => {
+  it("default to Nielsen's settings", () => {
+    const options = parseTrainOptions([]);
+    assert.deepEqual(
+      [options.hidden, options.epochs, options.miniBatchSize, options.eta, options.trainSize, options.impl],
+      [[30], 30, 10, 3.0, 50_000, "solutions"],
+    );
+    assert.equal(options.seed, 2, "the default seed (see README: the spread over seeds)");
+  });
+
+  it("read every flag", () => {
+    const options = parseTrainOptions(
+      "--hidden 64,32 --epochs 5 --batch 20 --eta 0.5 --seed=-7 --train-size 1000 --impl src --out o --data d".split(" "),
+    );
+    assert.deepEqual(
+      [options.hidden, options.epochs, options.miniBatchSize, options.eta, options.seed, options.trainSize, options.impl, options.out, options.data],
+      [[64, 32], 5, 20, 0.5, -7, 1000, "src", "o", "d"],
+    );
+  });
+
+  const bad: [string, RegExp][] = [
+    ["--epochs 0", /--epochs must be a whole number ≥ 1, got "0"/],
+    ["--epochs 2.5", /--epochs/],
+    ["--eta=-1", /--eta must be a number > 0, got "-1"/],
+    ["--eta -1", /--eta' argument is ambiguous.*--eta=-XYZ/s],
+    ["--eta abc", /--eta/],
+    ["--hidden 30,x", /--hidden .*"x"/],
+    ["--impl numpy", /--impl must be "solutions" or "src", got "numpy"/],
+    ["--train-size 60000", /at most 50000/],
+    ["--seed 1.5", /--seed must be a whole number/],
+    ["--learning-rate 3", /Unknown option '--learning-rate'/],
+    ["extra", /unexpected argument "extra"/],
+  ];
+  for (const [args, message] of bad) {
+    it(`reject ${args} with a clear message`, () => {
+      assert.throws(() => parseTrainOptions(args.split(" ")), (error: unknown) => {
+        assert.ok(error instanceof UsageError, "a bad flag is a UsageError (exit code 2)");
+        assert.match((error as Error).message, message);
+        return true;
+      });
+    });
+  }
+
+  it("make npm start exit with code 2 and one line, not a stack trace, on a bad flag", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/train/train.ts", "--epochs", "zero"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /train: --epochs must be a whole number ≥ 1, got "zero"/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+  });
+
+  it("make npm start -- --impl src name the first unfinished kata when src/ holds stubs", () => {
+    const root = scratchTree();
+    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/train/train.ts", "--impl", "src", "--epochs", "1"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    rmSync(root, { recursive: true, force: true });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /your src\/ is not finished: kata 01-matrices is the first unfinished one/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+  });
+});

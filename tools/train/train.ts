@@ -1,0 +1,140 @@
+/**
+ * `npm start`: train the network of Nielsen's chapter 1 on MNIST and watch it
+ * learn. By default it trains the reference solution with Nielsen's settings;
+ * `--impl src` trains yours. See `--help`.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import cliProgress from "cli-progress";
+import { runMain } from "../core/cli.ts";
+import { confusionTable, count, percent, seconds } from "../core/format.ts";
+import { activeImpl, rerunWith, unfinishedKataMessage } from "../core/impl.ts";
+import { loadMnist, MnistFileError } from "../../katas/support/mnist-files.ts";
+import { saveModel } from "./model-file.ts";
+import { bold, dim, green } from "../core/style.ts";
+import { lineChart } from "../core/svg-chart.ts";
+import { parseTrainOptions, TRAIN_HELP } from "./options.ts";
+import { DivergenceError, train, type TrainingEvents } from "./training.ts";
+
+/** A progress bar within each epoch on a terminal; one plain line per epoch in a log. */
+function progressReporter(epochs: number, miniBatchSize: number, imagesPerEpoch: number): TrainingEvents & { stop(): void } {
+  const tty = process.stdout.isTTY === true;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: "  Epoch {epoch} [{bar}] {value}/{total} mini-batches · {rate} images/s · {elapsed}", hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  let epochStart = 0;
+  const runStart = performance.now();
+  return {
+    onEpochStart(epoch, total) {
+      epochStart = performance.now();
+      bar?.start(total, 0, { epoch: `${epoch} of ${epochs}`, rate: "…", elapsed: "0.0 s" });
+    },
+    onMiniBatch(done) {
+      if (!bar || done % 50 !== 0) return;
+      const elapsed = (performance.now() - epochStart) / 1000;
+      bar.update(done, { rate: count(Math.round((done * miniBatchSize) / elapsed)), elapsed: seconds(elapsed) });
+    },
+    onEpochEnd({ epoch, correct, total, trainSeconds }) {
+      bar?.stop();
+      const images = Math.round(imagesPerEpoch / trainSeconds);
+      console.log(
+        `Epoch ${epoch}: ${count(correct)} / ${count(total)}  ${dim(
+          `(${percent(correct / total)}) · ${seconds(trainSeconds)} training, ${count(images)} images/s · ${seconds((performance.now() - runStart) / 1000)} elapsed`,
+        )}`,
+      );
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseTrainOptions(process.argv.slice(2));
+  if (options.help) {
+    console.log(TRAIN_HELP);
+    return 0;
+  }
+  if (activeImpl() !== options.impl) return rerunWith(options.impl);
+
+  const sizes = [784, ...options.hidden, 10];
+  console.log(bold(`Training a ${sizes.join("-")} network on MNIST`));
+  console.log(
+    dim(
+      `  implementation: ${options.impl === "solutions" ? "the reference, solutions/ (yours: --impl src)" : "yours, src/"}\n` +
+        `  ${options.epochs} epochs · mini-batch ${options.miniBatchSize} · η = ${options.eta} · seed ${options.seed} · ` +
+        `${count(options.trainSize)} training images · tested on the 10,000 test images\n`,
+    ),
+  );
+
+  const started = performance.now();
+  const reporter = progressReporter(options.epochs, options.miniBatchSize, options.trainSize);
+  let result;
+  try {
+    result = train(loadMnist(options.data), { sizes, ...options }, reporter);
+  } catch (error) {
+    reporter.stop();
+    if (error instanceof DivergenceError || error instanceof MnistFileError) throw error;
+    const unfinished = unfinishedKataMessage(error);
+    if (unfinished) throw new Error(unfinished);
+    if (options.impl === "src") {
+      throw new Error(`your network threw while training: ${(error as Error).message}\nRun npm run kata to find the kata that fails.`);
+    }
+    throw error;
+  }
+  const totalSeconds = (performance.now() - started) / 1000;
+  const { net, history, confusion } = result;
+  const best = history.reduce((a, b) => (b.correct > a.correct ? b : a));
+  const final = history[history.length - 1];
+
+  mkdirSync(options.out, { recursive: true });
+  const record = {
+    impl: options.impl,
+    epochs: options.epochs,
+    miniBatchSize: options.miniBatchSize,
+    eta: options.eta,
+    seed: options.seed,
+    trainSize: options.trainSize,
+    history,
+  };
+  saveModel(join(options.out, "model.json"), net, record);
+  writeFileSync(
+    join(options.out, "learning-curve.svg"),
+    lineChart({
+      title: `${sizes.join("-")} network, η = ${options.eta}, mini-batch ${options.miniBatchSize}`,
+      xLabel: "epoch",
+      yLabel: "test accuracy (%)",
+      series: [{ name: options.impl, points: history.map((h) => [h.epoch, (100 * h.correct) / h.total] as const) }],
+    }),
+  );
+  writeFileSync(join(options.out, "confusion-matrix.md"), `# Confusion matrix after epoch ${final.epoch}\n\n${confusionTable(confusion)}\n`);
+  const trainSeconds = history.map((h) => h.trainSeconds);
+  writeFileSync(
+    join(options.out, "metrics.json"),
+    JSON.stringify(
+      {
+        sizes,
+        ...record,
+        bestCorrect: best.correct,
+        finalCorrect: final.correct,
+        totalSeconds,
+        meanTrainSecondsPerEpoch: trainSeconds.reduce((a, b) => a + b, 0) / trainSeconds.length,
+        peakRssMB: process.resourceUsage().maxRSS / 1024,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+
+  console.log(`\n${confusionTable(confusion)}\n`);
+  console.log(
+    green(bold(`Best: ${count(best.correct)} / ${count(best.total)} (${percent(best.correct / best.total)}) in epoch ${best.epoch}`)) +
+      `  ·  final: ${percent(final.correct / final.total)}  ·  ${seconds(totalSeconds)} in all`,
+  );
+  console.log(dim(`Wrote ${join(options.out, "model.json")}, learning-curve.svg, confusion-matrix.md and metrics.json.`));
+  console.log(dim(`Look at one prediction: npm run predict -- --model ${join(options.out, "model.json")} --index 0`));
+  return 0;
+}
+
+runMain("train", main);
