@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { tempDir } from "../../tools/core/test-trees.ts";
 import { defaultMnistDir, loadMnist, MNIST_FILES } from "./mnist-files.ts";
 
 function copyOfMnist(): string {
-  const dir = mkdtempSync(join(tmpdir(), "nn-mnist-"));
+  const dir = tempDir("mnist");
   for (const file of Object.values(MNIST_FILES)) copyFileSync(join(defaultMnistDir(), file.name), join(dir, file.name));
   return dir;
 }
@@ -18,7 +18,7 @@ describe("the MNIST loader", () => {
   });
 
   it("names the missing file and says how to get it", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nn-empty-"));
+    const dir = tempDir("empty");
     assert.throws(() => loadMnist(dir), /train-images-idx3-ubyte is missing .*npm ci/s);
   });
 

@@ -1,22 +1,24 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
-import { UsageError } from "../core/cli.ts";
+import { parseCommand, UsageError } from "../core/cli.ts";
+import { runProgram } from "../core/processes.ts";
+import { tempDir } from "../core/test-trees.ts";
 import { codeLines, importClosure, learnerCode } from "./lines-of-code.ts";
 import { measureSystem } from "./measure.ts";
-import { parseCompareOptions } from "./options.ts";
-import { parseTrainOptions } from "../train/options.ts";
+import { COMPARE_COMMAND, compareOptions } from "./options.ts";
+import { DEFAULT_SEED } from "../train/settings.ts";
 import { CHART_FILES } from "./charts.ts";
 import { comparisonReport, fill } from "./report.ts";
 import { median } from "./summary.ts";
 import { SYSTEM_LABELS, SYSTEMS, type SystemName, type SystemResult } from "./systems.ts";
 import { compare } from "./wording.ts";
 import { repoRoot } from "../core/paths.ts";
+
+const parseCompareOptions = (args: string[]) => compareOptions(parseCommand(COMPARE_COMMAND, args).values);
 
 const METRICS = ["final test accuracy", "best", "weakest digit", "training s/epoch", "training images/s", "inference images/s", "peak memory", "lines of code"];
 
@@ -42,33 +44,26 @@ function report(seconds: Record<SystemName, number>, peaks: Record<SystemName, n
 }
 
 describe("npm run compare", () => {
-  it("runs every system end to end on a tiny budget and reports every metric, with two charts", () => {
-    const out = mkdtempSync(join(tmpdir(), "nn-compare-"));
-    try {
-      const run = spawnSync(process.execPath, ["--import", "tsx", "tools/compare/compare.ts", "--train-size", "200", "--epochs", "1", "--out", out], {
-        cwd: repoRoot,
-        encoding: "utf8",
-      });
-      assert.equal(run.status, 0, `compare failed:\n${run.stderr}`);
-      const markdown = readFileSync(join(out, "comparison.md"), "utf8");
-      assert.doesNotMatch(markdown, /\{\{|NaN|Infinity|undefined/);
-      const header = row(markdown, "system");
-      for (const metric of METRICS) assert.ok(header.includes(metric), `the summary table has no "${metric}" column`);
-      for (const system of SYSTEMS) {
-        const cells = row(markdown, `**${SYSTEM_LABELS[system]}**`);
-        assert.equal(cells.length, METRICS.length, `${system}: one cell per metric`);
-        cells.forEach((cell, i) => assert.match(cell, /^[\d,.]+( s| MB|%)?$|^\d \([\d.]+%\)$/, `${system}: ${METRICS[i]} is "${cell}"`));
-        assert.equal(cells[METRICS.indexOf("lines of code")], String(code[system].total));
-      }
-      // Same start, same mini-batches: TensorFlow.js classifies like the scratch network.
-      const [scratch, wasm, cpu] = row(markdown, "0").map((cell) => parseFloat(cell));
-      assert.ok(Math.abs(wasm - scratch) <= 0.2 && Math.abs(cpu - scratch) <= 0.2, `accuracies after epoch 0: ${row(markdown, "0")}`);
-      for (const file of Object.values(CHART_FILES)) {
-        assert.ok(markdown.includes(`](${file})`), `${file} is embedded in the report`);
-        assert.equal(readFileSync(join(out, file), "utf8").match(/<polyline /g)?.length, SYSTEMS.length, `${file}: one line per system`);
-      }
-    } finally {
-      rmSync(out, { recursive: true, force: true });
+  it("runs every system end to end on a tiny budget and reports every metric, with two charts", async () => {
+    const out = tempDir("compare");
+    const run = await runProgram("compare/compare.ts", ["--train-size", "200", "--epochs", "1", "--out", out]);
+    assert.equal(run.status, 0, `compare failed:\n${run.stderr}`);
+    const markdown = readFileSync(join(out, "comparison.md"), "utf8");
+    assert.doesNotMatch(markdown, /\{\{|NaN|Infinity|undefined/);
+    const header = row(markdown, "system");
+    for (const metric of METRICS) assert.ok(header.includes(metric), `the summary table has no "${metric}" column`);
+    for (const system of SYSTEMS) {
+      const cells = row(markdown, `**${SYSTEM_LABELS[system]}**`);
+      assert.equal(cells.length, METRICS.length, `${system}: one cell per metric`);
+      cells.forEach((cell, i) => assert.match(cell, /^[\d,.]+( s| MB|%)?$|^\d \([\d.]+%\)$/, `${system}: ${METRICS[i]} is "${cell}"`));
+      assert.equal(cells[METRICS.indexOf("lines of code")], String(code[system].total));
+    }
+    // Same start, same mini-batches: TensorFlow.js classifies like the scratch network.
+    const [scratch, wasm, cpu] = row(markdown, "0").map((cell) => parseFloat(cell));
+    assert.ok(Math.abs(wasm - scratch) <= 0.2 && Math.abs(cpu - scratch) <= 0.2, `accuracies after epoch 0: ${row(markdown, "0")}`);
+    for (const file of Object.values(CHART_FILES)) {
+      assert.ok(markdown.includes(`](${file})`), `${file} is embedded in the report`);
+      assert.equal(readFileSync(join(out, file), "utf8").match(/<polyline /g)?.length, SYSTEMS.length, `${file}: one line per system`);
     }
   });
 
@@ -77,15 +72,15 @@ describe("npm run compare", () => {
     await assert.rejects(measureSystem(settings, () => {}), /^Error: abacus failed: .+/);
   });
 
-  it("refuses bad options with one line and exit code 2", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/compare/compare.ts", "--epochs", "0"], { cwd: repoRoot, encoding: "utf8" });
+  it("refuses bad options with one line and exit code 2", async () => {
+    const run = await runProgram("compare/compare.ts", ["--epochs", "0"]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^compare: --epochs must be a whole number ≥ 1, got "0"\n/);
     assert.doesNotMatch(run.stderr, /\bat .*\.ts:\d+/, "no stack trace");
     for (const args of [["--train-size", "50001"], ["--seed", "x"], ["--epochs", "1.5"], ["extra"], ["--eta", "3"]]) {
       assert.throws(() => parseCompareOptions(args), UsageError, args.join(" "));
     }
-    assert.deepEqual(parseCompareOptions([]), { epochs: 5, trainSize: 50_000, seed: parseTrainOptions([]).seed, out: "docs", help: false });
+    assert.deepEqual(parseCompareOptions([]), { epochs: 5, trainSize: 50_000, seed: DEFAULT_SEED, out: "docs" });
   });
 });
 
@@ -121,7 +116,7 @@ describe("comparison report", () => {
     assert.match(text, /TensorFlow\.js ends within 0\.10 percentage points of the scratch network \(after epoch 2: tfjs wasm 93\.40%, tfjs cpu 93\.55%, scratch 93\.50%\)/);
     assert.match(text, /at most 9\.00 percentage points away after any epoch \(the widest: epoch 1\)/);
     assert.match(text, /over 300 steps/);
-    assert.match(text, /brain\.js, which updates after every example with momentum, ends 11\.50 points below the scratch network after epoch 2/);
+    assert.match(text, /brain\.js, which updates after every example with momentum, ends 11\.50 percentage points below the scratch network after epoch 2/);
   });
 
   it("names each system's weakest digit from its confusion matrix", () => {
@@ -181,17 +176,13 @@ describe("lines of code", () => {
   });
 
   it("follows imports from the roots, skipping the excluded files", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nn-closure-"));
-    try {
-      writeFileSync(join(dir, "a.ts"), 'import { b } from "./b.ts";\nimport type { C } from "./c.ts";\nimport fc from "fast-check";\n');
-      writeFileSync(join(dir, "b.ts"), 'import { e } from "./e.ts";\nexport const b = e;\n');
-      writeFileSync(join(dir, "c.ts"), 'import { d } from "./d.ts";\nexport type C = typeof d;\n');
-      writeFileSync(join(dir, "d.ts"), "export const d = 1;\n");
-      writeFileSync(join(dir, "e.ts"), "export const e = 1;\n");
-      assert.deepEqual(importClosure(dir, ["a.ts"], ["b.ts"]), ["a.ts", "c.ts", "d.ts"]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir("closure");
+    writeFileSync(join(dir, "a.ts"), 'import { b } from "./b.ts";\nimport type { C } from "./c.ts";\nimport fc from "fast-check";\n');
+    writeFileSync(join(dir, "b.ts"), 'import { e } from "./e.ts";\nexport const b = e;\n');
+    writeFileSync(join(dir, "c.ts"), 'import { d } from "./d.ts";\nexport type C = typeof d;\n');
+    writeFileSync(join(dir, "d.ts"), "export const d = 1;\n");
+    writeFileSync(join(dir, "e.ts"), "export const e = 1;\n");
+    assert.deepEqual(importClosure(dir, ["a.ts"], ["b.ts"]), ["a.ts", "c.ts", "d.ts"]);
   });
 
   it("counts the scratch network without the MNIST reader or the perceptron, and each framework's one file", () => {

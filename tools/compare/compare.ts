@@ -9,14 +9,15 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { runMain } from "../core/cli.ts";
+import { runCommand } from "../core/cli.ts";
 import { learnerCode } from "./lines-of-code.ts";
 import { measureSystem } from "./measure.ts";
-import { COMPARE_HELP, parseCompareOptions } from "./options.ts";
+import { COMPARE_COMMAND, compareOptions } from "./options.ts";
 import { CHART_FILES, charts } from "./charts.ts";
 import { comparisonReport } from "./report.ts";
 import { SYSTEM_LABELS, SYSTEMS, type SystemResult } from "./systems.ts";
-import { count, percent, seconds } from "../core/format.ts";
+import { count, megabytes, percent, seconds } from "../core/format.ts";
+import { DEFAULT_SETTINGS } from "../train/settings.ts";
 import { repoRoot } from "../core/paths.ts";
 import { bold, dim, green } from "../core/style.ts";
 
@@ -28,13 +29,10 @@ function machine(): string {
   return `${cores[0]?.model.trim() ?? "unknown processor"} (${cores.length} cores), Node ${process.version}, @tensorflow/tfjs ${version("@tensorflow/tfjs")}, brain.js ${version("brain.js")}`;
 }
 
-async function main(): Promise<number> {
-  const options = parseCompareOptions(process.argv.slice(2));
-  if (options.help) {
-    console.log(COMPARE_HELP);
-    return 0;
-  }
-  console.log(bold(`Comparing ${SYSTEMS.length} systems on MNIST: 784-30-10, mini-batches of 10, η = 3`));
+runCommand(COMPARE_COMMAND, async ({ values }) => {
+  const options = compareOptions(values);
+  const { sizes, miniBatchSize, eta } = DEFAULT_SETTINGS;
+  console.log(bold(`Comparing ${SYSTEMS.length} systems on MNIST: ${sizes.join("-")}, mini-batches of ${miniBatchSize}, η = ${eta}`));
   console.log(dim(`  ${options.epochs} epochs on ${count(options.trainSize)} training images each, seed ${options.seed}, one child process per system\n`));
 
   const results: SystemResult[] = [];
@@ -45,7 +43,7 @@ async function main(): Promise<number> {
           dim(`${seconds(h.trainSeconds)} training · ${seconds(h.evalSeconds)} testing`),
       ),
     );
-    console.log(dim(`${" ".repeat(10)} peak memory ${count(Math.round(result.peakRssMB))} MB\n`));
+    console.log(dim(`${" ".repeat(10)} peak memory ${megabytes(result.peakRssMB)}\n`));
     results.push(result);
   }
 
@@ -58,6 +56,4 @@ async function main(): Promise<number> {
   writeFileSync(path, report);
   console.log(green(bold(`Wrote ${path}, ${CHART_FILES.byEpoch} and ${CHART_FILES.byTime}.`)));
   return 0;
-}
-
-runMain("compare", main);
+});

@@ -5,11 +5,13 @@
  * the numbers, so a rerun can never contradict itself.
  */
 import { readFileSync } from "node:fs";
-import { count, percent, seconds } from "../core/format.ts";
+import { count, megabytes as mb, percent, percentagePoints, ratio, seconds } from "../core/format.ts";
+import { markdownTable as table } from "../core/markup.ts";
+import { NIELSEN } from "../train/settings.ts";
 import type { LearnerCode } from "./lines-of-code.ts";
-import { summarizeSystem, type Summary } from "./summary.ts";
-import { NIELSEN, SYSTEM_LABELS, SYSTEM_STEPS, type SystemName, type SystemResult } from "./systems.ts";
-import { compare, list, times } from "./wording.ts";
+import { type Summary, summarizeSystem } from "./summary.ts";
+import { SYSTEM_LABELS, SYSTEM_STEPS, type SystemName, type SystemResult } from "./systems.ts";
+import { compare, list } from "./wording.ts";
 
 export interface ReportInput {
   /** One result per system, every system present. */
@@ -23,13 +25,6 @@ export interface ReportInput {
 }
 
 const label = (system: SystemName) => SYSTEM_LABELS[system];
-const mb = (value: number) => `${count(Math.round(value))} MB`;
-
-/** A Markdown table; the first `textColumns` columns are left-aligned, the rest (numbers) right-aligned. */
-function table(header: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map((_, i) => (i < textColumns ? "---" : "---:"))), ...rows.map(line)].join("\n");
-}
 
 function bySystem(summaries: readonly Summary[]): Record<SystemName, Summary> {
   return Object.fromEntries(summaries.map((s) => [s.system, s])) as Record<SystemName, Summary>;
@@ -82,11 +77,10 @@ function accuracyGapText(results: readonly SystemResult[], s: Record<SystemName,
   const last = ours.length - 1;
   const finalGap = Math.max(...gaps.filter((g) => g.epoch === last).map((g) => g.gap));
   const steps = count(results[0].history.length * Math.ceil(trainSize / NIELSEN.miniBatchSize));
-  const pp = (fraction: number) => `${(100 * fraction).toFixed(2)} percentage points`;
   return (
-    `From the same start on the same mini-batches, TensorFlow.js ends within ${pp(finalGap)} of the scratch network ` +
+    `From the same start on the same mini-batches, TensorFlow.js ends within ${percentagePoints(finalGap)} of the scratch network ` +
     `(after epoch ${last}: tfjs wasm ${percent(s["tfjs-wasm"].finalAccuracy)}, tfjs cpu ${percent(s["tfjs-cpu"].finalAccuracy)}, scratch ${percent(s.scratch.finalAccuracy)}), ` +
-    `and is at most ${pp(widest.gap)} away after any epoch (the widest: epoch ${widest.epoch}). Each step agrees to float32 precision ` +
+    `and is at most ${percentagePoints(widest.gap)} away after any epoch (the widest: epoch ${widest.epoch}). Each step agrees to float32 precision ` +
     `(kata 13's tests), but over ${steps} steps float32 drifts from float64, so the runs are close, not identical.`
   );
 }
@@ -109,9 +103,8 @@ function performanceText(summaries: readonly Summary[], results: readonly System
   const largestText =
     largest.system === "scratch"
       ? "the scratch network's is the largest."
-      : `the largest, ${label(largest.system)}'s, is ${times(largest.peakRssMB / s.scratch.peakRssMB)}× the scratch network's.`;
+      : `the largest, ${label(largest.system)}'s, is ${ratio(largest.peakRssMB / s.scratch.peakRssMB)}× the scratch network's.`;
 
-  const points = (fraction: number) => `${(100 * fraction).toFixed(2)} points`;
   const tfText = accuracyGapText(results, s, trainSize);
   const brainVsScratch = s.brainjs.finalAccuracy - s.scratch.finalAccuracy;
   const lastEpoch = results[0].history.length - 1;
@@ -121,7 +114,7 @@ function performanceText(summaries: readonly Summary[], results: readonly System
     `**Training.** With mini-batches of 10 (brain.js: one example at a time), the scratch network trains an epoch in ${seconds(s.scratch.secondsPerEpoch)}: ${list(speed)}. ${why}`,
     `**Inference.** Test images classified per second: ${list(inference)}. With 1,000 images a call, tfjs wasm is ${wasmVsScratch} the scratch network at inference.`,
     `**Memory.** Peak resident memory: ${list(memory)}; ${largestText} How each holds the training images: the scratch network keeps MNIST's bytes (1 byte a pixel) and converts 10 images at a time to float64; kata 13 converts a whole epoch of images into one float32 tensor (4 bytes a pixel) before fitting; brain.js 1.6.1 takes its examples as arrays of numbers (8 bytes a pixel) and copies them all into Float32Arrays on every call to \`train()\`.`,
-    `**Accuracy.** ${tfText} brain.js, which updates after every example with momentum, ends ${points(Math.abs(brainVsScratch))} ${brainVsScratch >= 0 ? "above" : "below"} the scratch network after epoch ${lastEpoch} (${percent(s.brainjs.finalAccuracy)} against ${percent(s.scratch.finalAccuracy)}). Its weakest digit is ${weakest(s.brainjs)}; the scratch network's is ${weakest(s.scratch)}.`,
+    `**Accuracy.** ${tfText} brain.js, which updates after every example with momentum, ends ${percentagePoints(Math.abs(brainVsScratch))} ${brainVsScratch >= 0 ? "above" : "below"} the scratch network after epoch ${lastEpoch} (${percent(s.brainjs.finalAccuracy)} against ${percent(s.scratch.finalAccuracy)}). Its weakest digit is ${weakest(s.brainjs)}; the scratch network's is ${weakest(s.scratch)}.`,
   ].join("\n\n");
 }
 

@@ -1,9 +1,10 @@
 /**
  * The systems `npm run compare` measures, and what they share: Nielsen's
  * 784-30-10 network, η = 3, mini-batches of 10, the same seeded starting
- * weights and the same shuffled order of images.
+ * weights and the same shuffled order of images (see `train/training.ts`).
  */
-import type { TrainingRecord } from "../train/model-file.ts";
+import type { TrainingSettings } from "../train/settings.ts";
+import type { EpochRecord } from "../train/training.ts";
 
 export const SYSTEMS = ["scratch", "tfjs-wasm", "tfjs-cpu", "brainjs"] as const;
 export type SystemName = (typeof SYSTEMS)[number];
@@ -23,19 +24,8 @@ export const SYSTEM_STEPS: Record<SystemName, string> = {
   brainjs: "kata 14: one example at a time, learning rate 0.3 (η/m), momentum 0.1, float32",
 };
 
-/** Nielsen's chapter-1 settings, used by every system. */
-export const NIELSEN = { sizes: [784, 30, 10], miniBatchSize: 10, eta: 3 } as const;
-
-/** What a child process is asked to run. */
-export interface RunSettings {
-  system: SystemName;
-  epochs: number;
-  trainSize: number;
-  seed: number;
-}
-
-/** Test-set results and timings after one epoch. */
-export type EpochRecord = TrainingRecord["history"][number];
+/** What a child process is asked to run: Nielsen's settings, with this budget and seed. */
+export type RunSettings = { system: SystemName } & Pick<TrainingSettings, "epochs" | "trainSize" | "seed">;
 
 /** Everything measured for one system, in its own process. */
 export interface SystemResult {

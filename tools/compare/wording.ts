@@ -1,9 +1,6 @@
 /** Comparative wording computed from numbers, so that the report's sentences always agree with its tables. */
+import { ratio as times } from "../core/format.ts";
 
-/** A ratio for prose: 5.3, 12, 140. */
-export function times(ratio: number): string {
-  return ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1);
-}
 
 /**
  * How a quantity `a` compares with `b` when smaller is better (seconds,

@@ -4,7 +4,8 @@
  * epoch and finally its peak memory to the parent over the IPC channel.
  */
 import { loadMnist } from "../../katas/support/mnist-files.ts";
-import type { EpochRecord, RunSettings } from "./systems.ts";
+import type { EpochRecord } from "../train/training.ts";
+import type { RunSettings } from "./systems.ts";
 import { TRAINERS } from "./trainers.ts";
 
 /** A message from this child to `measure.ts`. */
@@ -13,13 +14,14 @@ export type WorkerMessage =
   | { kind: "done"; confusion: number[][]; peakRssMB: number }
   | { kind: "error"; message: string };
 
-const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
+const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.send?.(message, () => resolve()));
 
 async function main(): Promise<void> {
   const settings = JSON.parse(process.argv[2]) as RunSettings;
   try {
-    const mnist = loadMnist();
-    const confusion = await TRAINERS[settings.system](mnist, settings, (record) => void send({ kind: "epoch", record }));
+    const trainer = TRAINERS[settings.system];
+    if (!trainer) throw new Error(`no system "${settings.system}"`);
+    const { confusion } = await trainer(loadMnist(), settings, (record) => void send({ kind: "epoch", record }));
     await send({ kind: "done", confusion, peakRssMB: process.resourceUsage().maxRSS / 1024 });
   } catch (error) {
     await send({ kind: "error", message: error instanceof Error ? error.message : String(error) });

@@ -1,8 +1,14 @@
-/** Where things live in this repository, for the programs in `tools/`. */
+/** Where things live: this repository, and the temporary folders the programs make. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root (the folder holding package.json). */
+/** The repository root (the folder holding package.json), with a trailing slash. */
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Which implementation the `#nn/*` imports resolve to. */
-export type Impl = "src" | "solutions";
+/** Where temporary folders go: $NN_SCRATCH when set (`npm run test:tools` sets it, to check that the tests leave nothing behind), or the system's. */
+export const scratchRoot = () => process.env.NN_SCRATCH || tmpdir();
+
+/** A new, empty temporary folder, `nn-<what>-XXXXXX`. Whoever makes it removes it. */
+export const scratchDir = (what: string) => mkdtempSync(join(scratchRoot(), `nn-${what}-`));

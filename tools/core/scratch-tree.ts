@@ -3,21 +3,36 @@
  * without touching the learner's files: the integrity check (katas solved
  * one at a time) and the tools' own tests (a learner's broken code).
  */
-import { cpSync, mkdtempSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Kata } from "./katas.ts";
-import { repoRoot } from "./paths.ts";
+import { cpSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { join, relative } from "node:path";
+import { KATA_ID, type Kata } from "./katas.ts";
+import { repoRoot, scratchDir } from "./paths.ts";
 
 const COPIED = ["package.json", "tsconfig.json", "src", "solutions", "katas", "tools", "data"];
 
-/** A copy of the repository (node_modules linked, not copied) in which the `solved` katas have their solutions in `src/`. */
-export function scratchTree(solved: readonly Kata[] = []): string {
-  const root = mkdtempSync(join(tmpdir(), "nn-scratch-"));
+/**
+ * A copy of the repository (node_modules linked, not copied) in which the
+ * `solved` katas have their solutions in `src/`. With `only`, the copy
+ * keeps just those katas' folders: a small course, quicker to run, that the
+ * programs treat as they treat the whole one.
+ */
+export function scratchTree(solved: readonly Kata[] = [], only?: readonly Kata[]): string {
+  const root = scratchDir("scratch");
   for (const entry of COPIED) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
   symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"));
   for (const kata of solved) {
     for (const file of kata.files) cpSync(join(root, "solutions", file), join(root, "src", file));
   }
+  if (only) {
+    const kept = new Set(only.map((kata) => kata.id));
+    for (const id of readdirSync(join(root, "katas"))) {
+      if (KATA_ID.test(id) && !kept.has(id)) rmSync(join(root, "katas", id), { recursive: true });
+    }
+  }
   return root;
+}
+
+/** The same kata, with its test files in the scratch tree at `root`. */
+export function kataIn(root: string, kata: Kata): Kata {
+  return { ...kata, tests: kata.tests.map((test) => join(root, relative(repoRoot, test))) };
 }

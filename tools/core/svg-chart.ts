@@ -3,6 +3,7 @@
  * file anyone can open. Axes get round tick values; each series has a colour
  * and an entry in the legend.
  */
+import { escapeXml } from "./markup.ts";
 
 export interface Series {
   name: string;
@@ -33,7 +34,6 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function lineChart(options: ChartOptions): string {
   const { width = 720, height = 420, series } = options;
@@ -50,7 +50,7 @@ export function lineChart(options: ChartOptions): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="15">${escape(options.title)}</text>`,
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="15">${escapeXml(options.title)}</text>`,
   ];
   for (const t of niceTicks(xMin, xMax)) {
     parts.push(`<line x1="${px(t)}" x2="${px(t)}" y1="${margin.top}" y2="${height - margin.bottom}" stroke="#eee"/>`);
@@ -62,8 +62,8 @@ export function lineChart(options: ChartOptions): string {
   }
   parts.push(
     `<rect x="${margin.left}" y="${margin.top}" width="${width - margin.left - margin.right}" height="${height - margin.top - margin.bottom}" fill="none" stroke="#888"/>`,
-    `<text x="${width / 2}" y="${height - 14}" text-anchor="middle">${escape(options.xLabel)}</text>`,
-    `<text x="16" y="${height / 2}" text-anchor="middle" transform="rotate(-90 16 ${height / 2})">${escape(options.yLabel)}</text>`,
+    `<text x="${width / 2}" y="${height - 14}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`,
+    `<text x="16" y="${height / 2}" text-anchor="middle" transform="rotate(-90 16 ${height / 2})">${escapeXml(options.yLabel)}</text>`,
   );
   series.forEach((s, i) => {
     const colour = COLOURS[i % COLOURS.length];
@@ -72,7 +72,7 @@ export function lineChart(options: ChartOptions): string {
     for (const [x, y] of s.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${colour}"/>`);
     const ly = margin.top + 14 + 16 * i;
     parts.push(`<line x1="${width - margin.right - 150}" x2="${width - margin.right - 130}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"/>`);
-    parts.push(`<text x="${width - margin.right - 125}" y="${ly}">${escape(s.name)}</text>`);
+    parts.push(`<text x="${width - margin.right - 125}" y="${ly}">${escapeXml(s.name)}</text>`);
   });
   parts.push("</svg>");
   return parts.join("\n") + "\n";

@@ -1,18 +1,18 @@
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { apiDifferences } from "./api-parity.ts";
 import { listKatas } from "../core/katas.ts";
-import { scratchTree } from "../core/scratch-tree.ts";
-import { stubMessage, stubProblems } from "./stubs.ts";
+import { tempTree as scratchTree } from "../core/test-trees.ts";
+import { stubMessage } from "../core/stub-message.ts";
+import { stubProblems } from "./stubs.ts";
 
 describe("the integrity check's static part", () => {
   it("finds no difference between this repository's src/ and solutions/", () => {
     const root = scratchTree();
     assert.deepEqual(apiDifferences(root), []);
     assert.deepEqual(stubProblems(root, listKatas(root)), []);
-    rmSync(root, { recursive: true, force: true });
   });
 
   it("reports a changed signature, a missing export and a missing file", () => {
@@ -29,7 +29,6 @@ describe("the integrity check's static part", () => {
     assert.match(problems, /src\/extra\.ts has no solutions\/extra\.ts/);
     assert.match(problems, /matrix\.ts: matmul differs/);
     assert.match(problems, /src\/matrix\.ts does not export transpose/);
-    rmSync(root, { recursive: true, force: true });
   });
 
   it("reports a stub that does not throw the error naming its kata", () => {
@@ -39,6 +38,5 @@ describe("the integrity check's static part", () => {
     const text = readFileSync(path, "utf8").replace(JSON.stringify(stubMessage("transpose", katas[0])), '"todo"');
     writeFileSync(path, text);
     assert.match(stubProblems(root, katas).join("\n"), /src\/matrix\.ts: transpose does not throw/);
-    rmSync(root, { recursive: true, force: true });
   });
 });

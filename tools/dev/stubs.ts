@@ -6,11 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Kata } from "../core/katas.ts";
-
-/** The error a stub throws, exactly. */
-export function stubMessage(name: string, kata: Kata): string {
-  return `Not implemented: ${name} (kata ${kata.id}, lesson ${kata.lesson})`;
-}
+import { stubMessage } from "../core/stub-message.ts";
 
 /** Problems with the stubs under `root/src`; empty when every export is a proper stub. */
 export function stubProblems(root: string, katas: readonly Kata[]): string[] {

@@ -1,23 +1,14 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
-import { classroomWorkflow, stepId, timeoutMinutes, WORKFLOW } from "./classroom-workflow.ts";
-import { buildManifest, MANIFEST } from "./manifest.ts";
-import { pointsOf } from "./points.ts";
+import { describe, it } from "node:test";
 import { findKata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
-import { scratchTree } from "../core/scratch-tree.ts";
-
-const trees: string[] = [];
-after(() => trees.forEach((root) => rmSync(root, { recursive: true, force: true })));
-
-function tree(...args: Parameters<typeof scratchTree>): string {
-  const root = scratchTree(...args);
-  trees.push(root);
-  return root;
-}
+import { runProgram } from "../core/processes.ts";
+import { tempTree as tree } from "../core/test-trees.ts";
+import { classroomWorkflow, stepId, timeoutMinutes, WORKFLOW } from "./classroom-workflow.ts";
+import { buildManifest, MANIFEST } from "./manifest.ts";
 
 const katas = listKatas();
 const committed = (path: string) => readFileSync(join(repoRoot, path), "utf8");
@@ -45,7 +36,7 @@ describe("the GitHub Classroom workflow", () => {
       assert.equal(field(block, "test-name"), JSON.stringify(kata.id));
       assert.equal(field(block, "setup-command"), '""');
       assert.equal(field(block, "command"), JSON.stringify(`npm run grade -- ${kata.id} --verify-tests --min-score 100% --out reports/${kata.id}`));
-      assert.equal(field(block, "max-score"), String(pointsOf(kata)));
+      assert.equal(field(block, "max-score"), String(kata.points));
       assert.equal(field(block, "timeout"), String(timeoutMinutes(kata)));
       assert.ok(timeoutMinutes(kata) * 60_000 >= kata.tests.length * kata.timeoutMs + 30_000, `${kata.id}: time for every file and start-up`);
     }
@@ -69,7 +60,7 @@ describe("the GitHub Classroom workflow", () => {
   it("takes each kata's points from its kata.json", () => {
     const root = tree();
     writeFileSync(join(root, "katas", "02-mnist", "kata.json"), JSON.stringify({ files: ["mnist.ts"], timeoutSeconds: 30, points: 25 }));
-    const byId = steps(classroomWorkflow(listKatas(root), root));
+    const byId = steps(classroomWorkflow(listKatas(root)));
     assert.equal(field(byId.get("kata-02-mnist")!, "max-score"), "25");
     assert.equal(field(byId.get("kata-01-matrices")!, "max-score"), "10");
   });
@@ -88,24 +79,23 @@ describe("the GitHub Classroom workflow", () => {
 });
 
 describe("npm run classroom", () => {
-  it("writes the workflow and the manifest, and --check finds them stale after a test changes", () => {
+  it("writes the workflow and the manifest, and --check finds them stale after a test changes", async () => {
     const root = tree();
-    const classroom = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "tools/grade/classroom.ts", ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-    assert.equal(classroom().status, 0);
-    const fresh = classroom("--check");
+    const classroom = (...args: string[]) => runProgram("grade/classroom.ts", args, { root });
+    assert.equal((await classroom()).status, 0);
+    const fresh = await classroom("--check");
     assert.equal(fresh.status, 0, fresh.stdout);
     assert.match(fresh.stdout, /are up to date/);
-    assert.equal(readFileSync(join(root, WORKFLOW), "utf8"), classroomWorkflow(listKatas(root), root));
+    assert.equal(readFileSync(join(root, WORKFLOW), "utf8"), classroomWorkflow(listKatas(root)));
 
     const test = join(root, "katas", "04-sigmoid", "sigmoid.test.ts");
     writeFileSync(test, `${readFileSync(test, "utf8")}\n// changed\n`);
-    const stale = classroom("--check");
+    const stale = await classroom("--check");
     assert.equal(stale.status, 1);
     assert.match(stale.stdout, /katas\/tests\.sha256 is out of date: run npm run classroom/);
     assert.doesNotMatch(stale.stdout, /classroom\.yml is out of date/);
 
-    const bad = classroom("--force");
+    const bad = await classroom("--force");
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /^classroom: Unknown option '--force'/);
   });

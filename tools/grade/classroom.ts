@@ -8,29 +8,21 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { classroomWorkflow, WORKFLOW } from "./classroom-workflow.ts";
-import { parseFlags, runMain, UsageError } from "../core/cli.ts";
-import { buildManifest, MANIFEST } from "./manifest.ts";
+import { runCommand } from "../core/cli.ts";
 import { listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { green, red } from "../core/style.ts";
+import { classroomWorkflow, WORKFLOW } from "./classroom-workflow.ts";
+import { buildManifest, MANIFEST } from "./manifest.ts";
 
-const HELP = `npm run classroom -- [--check]
+const COMMAND = {
+  name: "classroom",
+  usage: "npm run classroom -- [--check]",
+  summary: `Write ${WORKFLOW} and ${MANIFEST} from the katas.`,
+  flags: { check: { type: "boolean", help: "change nothing; exit 1 when either file is out of date" } },
+} as const;
 
-  (no flags)  write ${WORKFLOW} and ${MANIFEST} from the katas
-  --check     change nothing; exit 1 when either file is out of date
-  --help      this text`;
-
-function main(): number {
-  const { values, positionals } = parseFlags({
-    options: { check: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+runCommand(COMMAND, ({ values }) => {
   const generated = { [WORKFLOW]: classroomWorkflow(listKatas()), [MANIFEST]: buildManifest(repoRoot) };
   const stale = Object.entries(generated).filter(([path, text]) => {
     const file = join(repoRoot, path);
@@ -47,6 +39,4 @@ function main(): number {
   }
   console.log(stale.length === 0 ? "Already up to date." : `Wrote ${stale.map(([path]) => path).join(" and ")}.`);
   return 0;
-}
-
-runMain("classroom", main);
+});

@@ -5,20 +5,11 @@
  * failing test case that says why.
  */
 import { relative } from "node:path";
+import { secondsValue } from "../core/format.ts";
+import { escapeXml } from "../core/markup.ts";
 import type { GradeReport, KataGrade } from "./run.ts";
 
-/** Text safe in XML content and attribute values; characters XML 1.0 forbids become U+FFFD. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "\uFFFD")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
+const seconds = (ms: number) => String(secondsValue(ms));
 
 function testCases(grade: KataGrade, root: string): string[] {
   const failure = (message: string) =>

@@ -1,21 +1,16 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
 import { buildManifest, checkManifest, gradedFiles, kataTestsSha256, MANIFEST, parseManifest, testsUnchanged } from "./manifest.ts";
-import { DEFAULT_POINTS, pointsOf } from "./points.ts";
-import type { Kata } from "../core/katas.ts";
-
-const dirs: string[] = [];
-after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+import { DEFAULT_POINTS, DEFAULT_TIMEOUT_SECONDS, type Kata } from "../core/katas.ts";
+import { tempDir } from "../core/test-trees.ts";
 
 /** A folder holding `files` (path → content). */
 function folder(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "nn-manifest-"));
-  dirs.push(root);
+  const root = tempDir("manifest");
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
@@ -23,7 +18,7 @@ function folder(files: Record<string, string>): string {
   return root;
 }
 
-const kata = (id: string): Kata => ({ id, title: id, lesson: "", files: [], tests: [], timeoutMs: 1000 });
+const kata = (id: string): Kata => ({ id, title: id, lesson: "", files: [], tests: [], timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, points: DEFAULT_POINTS });
 
 /** The graded files of a small course, and some that are not graded. */
 const COURSE = [
@@ -62,7 +57,6 @@ describe("the tests manifest", () => {
           assert.deepEqual(check.missing, [...removed].sort());
           assert.deepEqual(check.added, addOne ? ["katas/01-a/new.test.ts"] : []);
           assert.equal(testsUnchanged(check), edited.length + removed.length === 0 && !addOne);
-          rmSync(root, { recursive: true, force: true });
         },
       ),
       { numRuns: 30 },
@@ -92,18 +86,4 @@ describe("the tests manifest", () => {
     writeFileSync(join(root, "katas/support/helpers.ts"), "changed");
     assert.notEqual(kataTestsSha256(kata("01-a"), root), before[0]);
   });
-});
-
-describe("kata points", () => {
-  it(`are kata.json's "points", ${DEFAULT_POINTS} when it has none`, () => {
-    const root = folder({ "katas/01-a/kata.json": `{"files":[]}`, "katas/02-b/kata.json": `{"files":[],"points":25}`, "katas/03-c/kata.json": `{"points":0}` });
-    assert.deepEqual(["01-a", "02-b", "03-c"].map((id) => pointsOf(kata(id), root)), [DEFAULT_POINTS, 25, 0]);
-  });
-
-  for (const bad of ["-1", "2.5", `"10"`, "null"]) {
-    it(`reject "points": ${bad} with a message naming the file`, () => {
-      const root = folder({ "katas/01-a/kata.json": `{"points":${bad}}` });
-      assert.throws(() => pointsOf(kata("01-a"), root), new RegExp(`katas/01-a/kata\\.json: "points" must be a whole number ≥ 0, got ${bad.replace(/\./g, "\\.")}`));
-    });
-  }
 });

@@ -2,16 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
-import { escapeXml, junitXml } from "./junit.ts";
+import { junitXml } from "./junit.ts";
 import { MANIFEST } from "./manifest.ts";
 import { gradeJson, markdownSummary } from "./report.ts";
 import type { GradeReport, KataGrade } from "./run.ts";
-
-const unescapeXml = (text: string) =>
-  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[name]!);
-
-/** Characters XML 1.0 allows. */
-const xmlCharArb = fc.string({ unit: "grapheme" }).filter((s) => !/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(s));
 
 /** A kata with one test, passing or failing with `message`. */
 function gradeOf(passed: boolean, { id = "01-matrices", title = "Vectors", test = "t", message = "failed" } = {}): KataGrade {
@@ -45,26 +39,6 @@ const reportOf = (katas: KataGrade[]): GradeReport => ({
 });
 
 describe("grade reports", () => {
-  it("escape any text for XML so that it reads back unchanged", () => {
-    assertProperty(
-      fc.property(xmlCharArb, (text) => {
-        const escaped = escapeXml(text);
-        assert.doesNotMatch(escaped, /[<>"']/);
-        assert.doesNotMatch(escaped, /&(?!(amp|lt|gt|quot|apos);)/);
-        assert.equal(unescapeXml(escaped), text);
-      }),
-    );
-  });
-
-  it("replace the characters XML 1.0 forbids (an ANSI escape, say) instead of writing an unreadable file", () => {
-    assert.equal(escapeXml("\x1b[31mred\x00"), "\uFFFD[31mred\uFFFD");
-    assertProperty(
-      fc.property(fc.string({ unit: "binary" }), (text) => {
-        assert.doesNotMatch(escapeXml(text), /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
-      }),
-    );
-  });
-
   it("put each kata on one Markdown table row of five cells, whatever its title and failure say", () => {
     assertProperty(
       fc.property(fc.array(gradeArb, { minLength: 1, maxLength: 4 }), (grades) => {

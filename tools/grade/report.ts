@@ -3,10 +3,11 @@
  * programs, and a Markdown summary for people (GitHub shows it on the run's
  * page when it is appended to $GITHUB_STEP_SUMMARY).
  */
-import type { ManifestCheck } from "./manifest.ts";
-import { testsUnchanged } from "./manifest.ts";
-import type { GradeReport, KataGrade } from "./run.ts";
+import { secondsValue } from "../core/format.ts";
+import { escapeHtml, fenced, markdownCell as cell, markdownTable } from "../core/markup.ts";
 import { bold, green, red, yellow } from "../core/style.ts";
+import { type ManifestCheck, testsUnchanged } from "./manifest.ts";
+import type { GradeReport, KataGrade } from "./run.ts";
 
 const firstLine = (text: string) => text.split("\n")[0];
 
@@ -50,7 +51,7 @@ export function gradeJson(report: GradeReport): string {
     tests: { passed: grade.testsPassed, total: grade.testsTotal },
     points: grade.points,
     maxPoints: grade.maxPoints,
-    durationSeconds: Number((grade.durationMs / 1000).toFixed(3)),
+    durationSeconds: secondsValue(grade.durationMs),
     firstFailure: grade.firstFailure ?? null,
     testsSha256: grade.testsSha256,
   }));
@@ -58,29 +59,15 @@ export function gradeJson(report: GradeReport): string {
   return JSON.stringify({ impl, score, maxScore, katasPassed, katasTotal, tests, katas }, null, 2) + "\n";
 }
 
-/** Text safe inside one Markdown table cell: one line, its pipes and HTML escaped. */
-const cell = (text: string) =>
-  text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\s*\n\s*/g, " ");
-
-/** A code fence longer than any run of backticks in `text`. */
-function fenced(text: string): string {
-  const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}text\n${text}\n${fence}`;
-}
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function markdownSummary(report: GradeReport): string {
-  const rows = report.katas.map((grade) =>
-    [
-      `${grade.passed ? "✅" : "❌"} ${grade.id}`,
-      cell(grade.title),
-      `${grade.testsPassed}/${grade.testsTotal}`,
-      `${grade.points}/${grade.maxPoints}`,
-      grade.firstFailure ? cell(grade.firstFailure.test) : "",
-    ].join(" | "),
-  );
+  const rows = report.katas.map((grade) => [
+    `${grade.passed ? "✅" : "❌"} ${grade.id}`,
+    cell(grade.title),
+    `${grade.testsPassed}/${grade.testsTotal}`,
+    `${grade.points}/${grade.maxPoints}`,
+    grade.firstFailure ? cell(grade.firstFailure.test) : "",
+  ]);
   const failures = report.katas
     .filter((grade) => grade.firstFailure)
     .map((grade) => {
@@ -94,9 +81,7 @@ export function markdownSummary(report: GradeReport): string {
     `${report.katasPassed} of ${report.katasTotal} katas pass, graded against \`${report.impl}/\`. ` +
       (testsUnchanged(report.tests) ? `✔️ ${cell(verdict)}.` : `**⚠️ ${cell(verdict)}.**`),
     "",
-    "| Kata | Title | Tests | Points | First failing test |",
-    "|---|---|---:|---:|---|",
-    ...rows.map((row) => `| ${row} |`),
+    markdownTable(["Kata", "Title", "Tests", "Points", "First failing test"], rows, ["left", "left", "right", "right", "left"]),
     ...(failures.length > 0 ? ["", "### First failures", "", ...failures] : []),
     "",
   ].join("\n");

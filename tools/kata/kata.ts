@@ -2,34 +2,32 @@
  * `npm run kata`: the learner's loop. Runs the katas in order against `src/`,
  * shows progress, and stops at the first kata that fails with its lesson, its
  * first failing test and how to get a hint.
- *
- *   npm run kata                 run katas in order, stop at the first failing one
- *   npm run kata -- 04           run kata 04 only
- *   npm run kata -- --watch      rerun whenever a file in src/ is saved
- *   npm run kata -- --list       every kata with its status
- *   npm run kata -- --hint [04]  the hints for the current (or given) kata
  */
 import { watch } from "node:fs";
 import { join } from "node:path";
-import { parseFlags, runMain, UsageError } from "../core/cli.ts";
-import { type KataResult, summarize } from "../runner/kata-results.ts";
-import { findKata, hintsOf, type Kata, listKatas } from "../core/katas.ts";
+import { runCommand } from "../core/cli.ts";
+import { chooseKatas, hintsOf, type Kata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
-import { runTests } from "../runner/run-tests.ts";
 import { bar, bold, cyan, dim, green, indent, red, yellow } from "../core/style.ts";
+import { type KataResult, summarize } from "../runner/kata-results.ts";
+import { runTests } from "../runner/run-tests.ts";
 
-const HELP = `npm run kata -- [kata] [--watch] [--list] [--hint]
+const COMMAND = {
+  name: "kata",
+  usage: "npm run kata -- [kata] [options]",
+  summary: "Run the katas in order against your src/ and stop at the first one that fails, with its lesson and its first failing test.",
+  flags: {
+    watch: { type: "boolean", help: "run again whenever a file in src/ is saved" },
+    list: { type: "boolean", help: "show every kata with its status" },
+    hint: { type: "boolean", help: "show the hints for the current kata (or for <kata>)" },
+  },
+  positionals: { name: "<kata>", help: "run one kata only, by number or id: 4, 04 or 04-sigmoid", max: 1 },
+} as const;
 
-  (no flags)   run the katas in order against src/ and stop at the first failing one
-  <kata>       run one kata only, by number or id: 4, 04 or 04-sigmoid
-  --watch      run again whenever a file in src/ is saved
-  --list       show every kata with its status
-  --hint       show the hints for the current kata (or for <kata>)
-  --help       this text`;
+const testFiles = (katas: readonly Kata[]) => katas.flatMap((kata) => kata.tests.map((path) => ({ path, timeoutMs: kata.timeoutMs })));
 
 async function runKata(kata: Kata): Promise<KataResult> {
-  const run = await runTests({ files: kata.tests, impl: "src", timeoutMs: kata.timeoutMs });
-  return summarize(kata, run);
+  return summarize(kata, await runTests({ files: testFiles([kata]), impl: "src" }));
 }
 
 function doneLine(result: KataResult): string {
@@ -76,11 +74,7 @@ async function runOne(kata: Kata): Promise<boolean> {
 }
 
 async function list(katas: readonly Kata[]): Promise<void> {
-  const run = await runTests({
-    files: katas.flatMap((kata) => kata.tests),
-    impl: "src",
-    timeoutMs: Math.max(...katas.map((kata) => kata.timeoutMs)),
-  });
+  const run = await runTests({ files: testFiles(katas), impl: "src" });
   const results = katas.map((kata) => summarize(kata, run));
   for (const result of results) {
     const mark = result.passed ? green("✔ done    ") : result.testsPassed > 0 ? yellow("… started ") : dim("· to do   ");
@@ -114,27 +108,9 @@ function watchSrc(rerun: () => Promise<unknown>): void {
   console.log(dim("Watching src/ for changes · Ctrl-C to stop"));
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseFlags({
-    options: {
-      watch: { type: "boolean" },
-      list: { type: "boolean" },
-      hint: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length > 1) throw new UsageError(`name at most one kata, got ${positionals.join(" ")}`);
+runCommand(COMMAND, async ({ values, positionals }) => {
   const katas = listKatas();
-  const chosen = positionals[0] === undefined ? undefined : findKata(katas, positionals[0]);
-  if (positionals[0] !== undefined && !chosen) {
-    throw new UsageError(`no kata "${positionals[0]}"; the katas are ${katas.map((k) => k.id).join(", ")}`);
-  }
-
+  const chosen = positionals.length === 0 ? undefined : chooseKatas(katas, positionals)[0];
   if (values.list) {
     await list(katas);
     return 0;
@@ -155,6 +131,4 @@ async function main(): Promise<number> {
     return new Promise<number>(() => {});
   }
   return (await once()) ? 0 : 1;
-}
-
-runMain("kata", main);
+});

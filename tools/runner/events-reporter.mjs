@@ -1,55 +1,51 @@
 /**
- * A node:test reporter that writes one JSON line per finished test (not per
- * suite), so that the kata runner, the integrity check and the grader read
- * results without parsing human-readable output. Record shapes: see
- * `test-records.ts`.
- *
- * It also records what a test file printed to stderr: when learner code
- * throws at import time, node:test reports only "test failed" and the reason
- * is there.
+ * A node:test reporter for the course's test processes. It writes one JSON
+ * line per event that matters, synchronously, to the file named by
+ * NN_TEST_EVENTS, so that every line is on disk even when the process is
+ * killed a moment later (a test that loops for ever) or ends itself early
+ * (`process.exit` in the code under test). It yields nothing, so the
+ * process prints nothing of its own. (Which test is running is recorded by
+ * `running-test.mjs`, which unlike a reporter hears of it at once.) Record
+ * shapes: see `test-records.ts`.
  *
  * Plain JavaScript because node loads reporters before `--import tsx` takes effect.
  */
+import { appendFileSync } from "node:fs";
 
+/** The failure's own message: node:test wraps it in ERR_TEST_FAILURE with the original as `cause`. */
 function messageOf(error) {
   if (!(error instanceof Error)) return String(error);
-  // node:test wraps the real failure in ERR_TEST_FAILURE with the original as `cause`.
   if (error.cause instanceof Error) return error.cause.message;
   if (typeof error.cause === "string") return error.cause;
   return error.message;
 }
 
 export default async function* eventsReporter(source) {
-  // Names of the tests and suites currently open, per file, by nesting depth.
-  const open = new Map();
+  const out = process.env.NN_TEST_EVENTS;
+  if (!out) throw new Error("events-reporter: NN_TEST_EVENTS must name the file to write to");
+  const write = (record) => appendFileSync(out, `${JSON.stringify(record)}\n`);
+  // The names of the suites and tests open at each depth, as they are reported.
+  const reported = [];
   for await (const event of source) {
     const { data } = event;
-    const file = data.file ?? "";
     if (event.type === "test:start") {
-      const names = open.get(file) ?? [];
-      names.length = data.nesting;
-      names.push(data.name);
-      open.set(file, names);
+      reported.length = data.nesting;
+      reported.push(data.name);
     } else if (event.type === "test:pass" || event.type === "test:fail") {
-      if (data.details.type === "suite") continue;
-      const record = {
-        kind: "test",
-        file,
-        path: [...(open.get(file) ?? []).slice(0, data.nesting), data.name],
-        passed: event.type === "test:pass" && !data.skip && !data.todo,
-        durationMs: data.details.duration_ms,
-      };
-      if (event.type === "test:fail") record.error = messageOf(data.details.error);
-      if (data.skip || data.todo) record.error = "a skipped or todo test counts as a failure in this course";
-      // A file that reported no test of its own (it is empty, or the code under test ended its
-      // process early with process.exit(0)) is reported as one passing "test" named after the file.
-      if (record.passed && data.nesting === 0 && data.name === file) {
+      const path = [...reported.slice(0, data.nesting), data.name];
+      const error = data.details.error;
+      // A suite is recorded only when it failed by itself (its describe() threw, or a hook failed), not
+      // because a test inside it failed: that test has its own record.
+      if (data.details.type === "suite" && (event.type === "test:pass" || error?.failureType === "subtestsFailed")) continue;
+      const record = { kind: "test", path, passed: event.type === "test:pass", durationMs: data.details.duration_ms };
+      if (event.type === "test:fail") record.error = messageOf(error);
+      if (data.skip || data.todo) {
         record.passed = false;
-        record.error = "this test file reported no tests: it is empty, or the code it tests ended the process early (process.exit?)";
+        record.error = "a skipped or todo test counts as a failure in this course";
       }
-      yield JSON.stringify(record) + "\n";
-    } else if (event.type === "test:stderr") {
-      yield JSON.stringify({ kind: "stderr", file, message: data.message }) + "\n";
+      write(record);
+    } else if (event.type === "test:plan" && data.nesting === 0) {
+      write({ kind: "end" });
     }
   }
 }

@@ -4,10 +4,11 @@
  * of output.
  */
 import { relative } from "node:path";
-import type { TestRecord } from "./test-records.ts";
 import type { Kata } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
-import type { RunResult } from "./run-tests.ts";
+import { parseStub } from "../core/stub-message.ts";
+import { type RunResult, testName } from "./run-tests.ts";
+import type { TestRecord } from "./test-records.ts";
 
 export interface KataResult {
   kata: Kata;
@@ -25,52 +26,47 @@ export function recordsOf(kata: Kata, run: RunResult): TestRecord[] {
   return run.tests.filter((test) => files.has(test.file));
 }
 
+/** The names of a kata's tests that are not inside `describe("<kata id>", …)`, as every kata's tests must be. */
+export function strayTests(kata: Kata, run: RunResult): string[] {
+  return recordsOf(kata, run)
+    .filter((test) => test.path[0] !== kata.id && test.path[0] !== test.file)
+    .map((test) => test.path.join(" › "));
+}
+
 export function summarize(kata: Kata, run: RunResult, root: string = repoRoot): KataResult {
   const tests = recordsOf(kata, run);
   const failed = tests.filter((test) => !test.passed);
   const result: KataResult = {
     kata,
-    passed: tests.length > 0 && failed.length === 0 && !run.killed,
+    passed: tests.length > 0 && failed.length === 0,
     testsPassed: tests.length - failed.length,
     testsTotal: tests.length,
-    durationMs: tests.reduce((sum, test) => sum + test.durationMs, 0),
+    durationMs: run.files.filter((file) => kata.tests.includes(file.file)).reduce((sum, file) => sum + file.durationMs, 0),
   };
   if (failed.length > 0) {
     const first = failed[0];
-    const isFileFailure = first.path.length === 1 && first.path[0] === first.file;
-    result.firstFailure = {
-      test: isFileFailure ? relative(root, first.file) : first.path.join(" › "),
-      message: explain(first, run.stderr.get(first.file), kata),
-    };
+    result.firstFailure = { test: testName(first, (path) => relative(root, path)), message: explain(first) };
   } else if (tests.length === 0) {
-    result.firstFailure = {
-      test: kata.id,
-      message: run.killed
-        ? `The tests were stopped after running too long: look for a loop that never ends.`
-        : `No test of this kata ran. Is a test file empty, or did it crash before registering its tests?`,
-    };
+    result.firstFailure = { test: kata.id, message: "No test of this kata ran." };
   }
   return result;
 }
 
-function explain(test: TestRecord, stderr: string | undefined, kata: Kata): string {
+/** The failure's message, with a note on what it usually means. */
+function explain(test: TestRecord): string {
   const message = test.error ?? "failed";
   const notes: string[] = [];
-  if (/timed out after/.test(message)) {
+  if (/^timed out: /.test(message)) {
     notes.push(
-      `This test file ran longer than ${kata.timeoutMs / 1000} s and was stopped. ` +
-        `Look for a loop that never ends: a while-condition that never changes, or an index that never advances.`,
+      "Look for a loop that never ends (a while-condition that never changes, an index that never advances), or a promise that never settles.",
     );
   }
-  const stub = /Not implemented: (\S+) \(kata ([\w-]+)/.exec(message + (stderr ?? ""));
-  if (stub) notes.push(`You have not written \`${stub[1]}\` yet: it still throws the stub's error (kata ${stub[2]}).`);
+  const stub = parseStub(message);
+  if (stub) notes.push(`You have not written \`${stub.name}\` yet: it still throws the stub's error (kata ${stub.kataId}).`);
   if (/\bNaN\b/.test(message)) {
-    notes.push(
-      "A value is NaN: look for 0/0, Infinity − Infinity, or reading past the end of an array (undefined → NaN).",
-    );
+    notes.push("A value is NaN: look for 0/0, Infinity − Infinity, or reading past the end of an array (undefined → NaN).");
   }
-  const detail = message === "test failed" && stderr ? firstLines(stderr, 12) : firstLines(message, 20);
-  return [detail, ...notes].join("\n\n");
+  return [firstLines(message, 20), ...notes].join("\n\n");
 }
 
 function firstLines(text: string, count: number): string {

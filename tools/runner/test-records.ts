@@ -1,19 +1,19 @@
-/** The JSON lines written by `events-reporter.mjs`. */
+/** The JSON lines written by `events-reporter.mjs`, and the test records the runner makes of them. */
 
+/** A test that finished, or a file that failed as a whole (its `path` is then the file, or the test it was running). */
 export interface TestRecord {
   kind: "test";
+  /** The test file, an absolute path. */
   file: string;
-  /** Names from the top-level describe down to the test itself. */
+  /** Names from the top-level describe down to the test itself; `[file]` for a problem with the whole file. */
   path: string[];
   passed: boolean;
   durationMs: number;
   error?: string;
 }
 
-export interface StderrRecord {
-  kind: "stderr";
-  file: string;
-  message: string;
-}
-
-export type ReporterRecord = TestRecord | StderrRecord;
+/** A line of the events file: a test that started running (its full name, "suite > test"), a finished test, or the end of the file's tests. */
+export type ReporterRecord =
+  | { kind: "running"; name: string }
+  | { kind: "end" }
+  | (Omit<TestRecord, "file"> & { kind: "test" });

@@ -11,24 +11,22 @@
 import { join, relative } from "node:path";
 import { Application, PageEvent, TypeDocReader } from "typedoc";
 import type MarkdownIt from "markdown-it";
-import { parseFlags, runMain } from "../core/cli.ts";
+import { runCommand } from "../core/cli.ts";
+import { secondsFromMs } from "../core/format.ts";
 import { useMath } from "./math.ts";
 import { coursePages, installCourseTheme, LANDING_PAGE, ROUTER } from "./theme.ts";
 import { listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { green, red } from "../core/style.ts";
 
-const HELP = `Usage: npm run docs
+const COMMAND = {
+  name: "docs",
+  usage: "npm run docs",
+  summary: "Build the course website into docs/site/ (open docs/site/index.html). Warnings fail the build.",
+  flags: {},
+} as const;
 
-Build the course website into docs/site/ (open docs/site/index.html).
-Warnings fail the build.`;
-
-async function main(): Promise<number> {
-  const { values } = parseFlags({ options: { help: { type: "boolean" } } });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+runCommand(COMMAND, async () => {
   const started = Date.now();
   const pages = coursePages(repoRoot, listKatas());
   const mathProblems: string[] = [];
@@ -58,13 +56,12 @@ async function main(): Promise<number> {
   if (failed() || mathProblems.length > 0) return fail("the pages could not be rendered");
 
   const index = relative(process.cwd(), join(app.options.getValue("out"), "index.html"));
-  console.log(`${green("✔")} site built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${index}`);
+  console.log(`${green("✔")} site built in ${secondsFromMs(Date.now() - started)}: ${index}`);
   return 0;
-}
+});
 
 function fail(what: string): number {
   console.error(`${red("✖")} docs: ${what}; see the messages above (warnings count as errors).`);
   return 1;
 }
 
-runMain("docs", main);

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
+import { tempDir } from "../core/test-trees.ts";
 import { fileFor, serveStatic, type StaticServer } from "./static-server.ts";
 
 // A scratch folder: `outside/secret.txt` sits next to the served `site/`.
-const scratch = mkdtempSync(join(tmpdir(), "nn-static-"));
+const scratch = tempDir("static");
 const site = join(scratch, "site");
 mkdirSync(join(site, "lessons"), { recursive: true });
 mkdirSync(join(scratch, "outside"));
@@ -25,7 +25,6 @@ before(async () => {
 });
 after(async () => {
   await server.close();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 /** A GET with the path sent exactly as written (fetch would resolve the dots first). */

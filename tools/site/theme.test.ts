@@ -1,29 +1,26 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
 import { type CoursePage, coursePages, firstHeading, LANDING_PAGE, neighbours } from "./theme.ts";
-import { type Kata, listKatas } from "../core/katas.ts";
+import { DEFAULT_POINTS, type Kata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
+import { tempDir } from "../core/test-trees.ts";
 import { expectedPages, RAW_MATH } from "./expected-pages.ts";
 
 const katas = listKatas();
-const scratches: string[] = [];
-after(() => scratches.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A scratch repository with two lessons and the given files (path → text). */
 function scratchRepo(files: Record<string, string>): { root: string; katas: Kata[] } {
-  const root = mkdtempSync(join(tmpdir(), "nn-docs-"));
-  scratches.push(root);
+  const root = tempDir("docs");
   const all = { "katas/01-a/README.md": "# 01 · A\n", "katas/02-b/README.md": "intro\n\n# 02 · B\n", ...files };
   for (const [path, text] of Object.entries(all)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  const kata = (id: string): Kata => ({ id, title: id, lesson: `katas/${id}/README.md`, files: [], tests: [], timeoutMs: 1 });
+  const kata = (id: string): Kata => ({ id, title: id, lesson: `katas/${id}/README.md`, files: [], tests: [], timeoutMs: 1, points: DEFAULT_POINTS });
   return { root, katas: [kata("01-a"), kata("02-b")] };
 }
 

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
@@ -11,9 +10,10 @@ import { createNetwork } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
 import { assertProperty } from "../../katas/support/property.ts";
 import { loadMnist } from "../../katas/support/mnist-files.ts";
+import { tempDir } from "../core/test-trees.ts";
 import { loadModel, saveModel, type TrainingRecord } from "./model-file.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "nn-model-"));
+const dir = tempDir("model");
 const record: TrainingRecord = { impl: "solutions", epochs: 1, miniBatchSize: 10, eta: 3, seed: 1, trainSize: 10, history: [] };
 
 describe("model files", () => {

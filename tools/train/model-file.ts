@@ -6,20 +6,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Matrix } from "#nn/matrix.ts";
 import type { Network } from "#nn/network.ts";
+import type { Impl } from "../core/impl.ts";
+import type { TrainingSettings } from "./settings.ts";
+import type { EpochRecord } from "./training.ts";
 
 export const MODEL_FORMAT = "nn-from-scratch/model@1";
 
-/** How the model was trained, and how well it did after each epoch. */
-export interface TrainingRecord {
-  impl: string;
-  epochs: number;
-  miniBatchSize: number;
-  eta: number;
-  seed: number;
-  trainSize: number;
+/** How the model was trained (its sizes are the model's own), and how well it did after each epoch. */
+export type TrainingRecord = Omit<TrainingSettings, "sizes"> & {
+  impl: Impl;
   /** Test-set results after each epoch. */
-  history: { epoch: number; correct: number; total: number; trainSeconds: number; evalSeconds: number }[];
-}
+  history: EpochRecord[];
+};
 
 interface StoredMatrix {
   rows: number;

