@@ -29,7 +29,12 @@ const shape = (m: Matrix) => `${m.rows}×${m.cols}`;
  *
  * Departure, for speed: the loops run over the entries of A_prev and skip
  * its zeros. MNIST images are about 80% background, so the first layer, the
- * costly one (784 inputs), does a fifth of the multiplications.
+ * costly one (784 inputs), does a fifth of the multiplications. Skipping is
+ * exact for finite weights (w · 0 = 0). It would turn a NaN or infinite
+ * weight times 0 into 0 instead of NaN, which is why kata 01's general
+ * `matmul` does not skip; here a weight that is never multiplied by a
+ * nonzero input cannot change any output, and the trainer checks every
+ * weight for NaN and infinity as it goes (tools/train/training.ts).
  */
 function layer(w: Matrix, b: Matrix, aPrev: Matrix): Matrix {
   const [n, k, m] = [w.rows, w.cols, aPrev.cols];

@@ -43,7 +43,7 @@ export function evaluate(net: Network, testData: Iterable<LabeledExample>): numb
   return correct;
 }
 
-/** The fraction of examples a classifier gets right. */
+/** The fraction of examples a classifier gets right; no examples is an error, not NaN. */
 export function accuracy(classify: Classifier, data: Iterable<LabeledExample>): number {
   // Count while iterating, once: `data` may be a generator, which can be read only once.
   let [correct, total] = [0, 0];
@@ -51,6 +51,7 @@ export function accuracy(classify: Classifier, data: Iterable<LabeledExample>): 
     total++;
     if (classify(x) === label) correct++;
   }
+  if (total === 0) throw new RangeError("accuracy: no examples; the fraction right of no examples is 0/0, which has no value");
   return correct / total;
 }
 

@@ -82,7 +82,9 @@ export function get(m: Matrix, i: number, j: number): number {
 /**
  * The matrix product $AB$: `(n × k)·(k × m) → n × m`, with
  * $(AB)_{ij} = \sum_k A_{ik} B_{kj}$. Throws, naming both shapes, when the
- * inner dimensions differ.
+ * inner dimensions differ. Every term of the sum counts, so a NaN or an
+ * infinity in A or B shows in the product as the arithmetic says
+ * ($0 \cdot \text{NaN}$ is NaN): a blow-up is never hidden.
  */
 export function matmul(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) {
@@ -96,7 +98,6 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
   for (let i = 0; i < a.rows; i++) {
     for (let k = 0; k < a.cols; k++) {
       const aik = A[i * a.cols + k];
-      if (aik === 0) continue;
       const bRow = k * b.cols;
       const cRow = i * b.cols;
       for (let j = 0; j < b.cols; j++) C[cRow + j] += aik * B[bRow + j];

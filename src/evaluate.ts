@@ -30,7 +30,11 @@ export function evaluate(net: Network, testData: Iterable<LabeledExample>): numb
   throw new Error("Not implemented: evaluate (kata 07-evaluate, lesson katas/07-evaluate/README.md)");
 }
 
-/** The fraction of examples a classifier gets right. Read `data` once: it may be a generator. */
+/**
+ * The fraction of examples a classifier gets right. Read `data` once: it may
+ * be a generator. Throws when `data` is empty: the fraction of no examples
+ * is 0/0, which has no value (returning NaN would hide the mistake).
+ */
 export function accuracy(classify: Classifier, data: Iterable<LabeledExample>): number {
   throw new Error("Not implemented: accuracy (kata 07-evaluate, lesson katas/07-evaluate/README.md)");
 }

@@ -57,7 +57,9 @@ export function get(m: Matrix, i: number, j: number): number {
 /**
  * The matrix product $AB$: `(n × k)·(k × m) → n × m`, with
  * $(AB)_{ij} = \sum_k A_{ik} B_{kj}$. Throws, naming both shapes, when the
- * inner dimensions differ.
+ * inner dimensions differ. Every term of the sum counts, so a NaN or an
+ * infinity in A or B shows in the product as the arithmetic says
+ * ($0 \cdot \text{NaN}$ is NaN): a blow-up is never hidden.
  */
 export function matmul(a: Matrix, b: Matrix): Matrix {
   throw new Error("Not implemented: matmul (kata 01-matrices, lesson katas/01-matrices/README.md)");

@@ -142,6 +142,13 @@ describe("01-matrices", () => {
       );
     });
 
+    it("lets a NaN or an infinity through, as the sum says: 0 · NaN is NaN, 0 · ∞ is NaN", () => {
+      const zeroRow = literal([[0, 1]]);
+      assert.ok(Number.isNaN(get(matmul(zeroRow, literal([[Number.NaN], [2]])), 0, 0)), "[0 1] · [NaN; 2] is NaN");
+      assert.ok(Number.isNaN(get(matmul(zeroRow, literal([[Number.POSITIVE_INFINITY], [2]])), 0, 0)), "[0 1] · [∞; 2] is NaN");
+      assert.ok(Number.isNaN(get(matmul(literal([[Number.NaN, 1]]), literal([[0], [2]])), 0, 0)), "[NaN 1] · [0; 2] is NaN");
+    });
+
     it("I·A = A = A·I", () => {
       assertProperty(
         fc.property(anyMatrixArb, (a) => {

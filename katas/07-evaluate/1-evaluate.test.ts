@@ -134,6 +134,11 @@ describe("07-evaluate", () => {
       assert.equal(accuracy(threshold, once(examples)), 0.75);
     });
 
+    it("throws on no data, instead of returning 0/0 = NaN", () => {
+      assert.throws(() => accuracy(threshold, []), Error);
+      assert.throws(() => accuracy(threshold, once([])), Error);
+    });
+
     it("is correct/total for any classifier and data", () => {
       const dataArb = fc.array(fc.record({ x: matrixArb(1, 1, { min: 0, max: 1 }), label: fc.nat(9) }), { minLength: 1, maxLength: 30 });
       assertProperty(
