@@ -8,8 +8,9 @@
  *
  * @module
  */
-import { add, hadamard, map, matmul, outer, transpose, type Matrix } from "./matrix.ts";
+
 import { costDerivative } from "./cost.ts";
+import { add, hadamard, type Matrix, map, matmul, outer, transpose } from "./matrix.ts";
 import type { Network } from "./network.ts";
 import { sigmoid, sigmoidPrime } from "./sigmoid.ts";
 

@@ -18,7 +18,7 @@
  * @module
  */
 import type { Gradient } from "./backprop.ts";
-import { map, matmul, matrix, transpose, type Matrix } from "./matrix.ts";
+import { type Matrix, map, matmul, matrix, transpose } from "./matrix.ts";
 import type { Network } from "./network.ts";
 import { sigmoid } from "./sigmoid.ts";
 

@@ -63,7 +63,14 @@ export function toBrainJson(net: Network): BrainJson {
     }
     return nodes;
   });
-  return { sizes: [...net.sizes], layers: [inputs, ...layers], inputLookup: false, outputLookup: false, activation: "sigmoid", trainOpts: {} };
+  return {
+    sizes: [...net.sizes],
+    layers: [inputs, ...layers],
+    inputLookup: false,
+    outputLookup: false,
+    activation: "sigmoid",
+    trainOpts: {},
+  };
 }
 
 /** The inverse of {@link toBrainJson}: our network from brain.js's JSON, for example from a trained model's `toJSON()`. */

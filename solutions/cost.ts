@@ -8,8 +8,9 @@
  *
  * @module
  */
-import { sub, type Matrix } from "./matrix.ts";
+
 import { feedforward } from "./feedforward.ts";
+import { type Matrix, sub } from "./matrix.ts";
 import type { Example, Network } from "./network.ts";
 
 const shape = (m: Matrix) => `${m.rows}×${m.cols}`;

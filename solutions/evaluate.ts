@@ -121,9 +121,7 @@ export function darknessClassifier(training: Iterable<LabeledExample>): Classifi
   }
   if (totals.size === 0) throw new RangeError("darknessClassifier: no training examples to learn from");
   // The mean darkness of each digit, smallest digit first, so that ties go to it.
-  const means = [...totals]
-    .map(([digit, { sum, count }]) => ({ digit, mean: sum / count }))
-    .sort((p, q) => p.digit - q.digit);
+  const means = [...totals].map(([digit, { sum, count }]) => ({ digit, mean: sum / count })).sort((p, q) => p.digit - q.digit);
   return (x) => {
     const d = darkness(x);
     let best = means[0];

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { add, map, matmul, type Matrix } from "./matrix.ts";
+import { add, type Matrix, map, matmul } from "./matrix.ts";
 import type { Network } from "./network.ts";
 import { sigmoid } from "./sigmoid.ts";
 

@@ -88,9 +88,7 @@ export function get(m: Matrix, i: number, j: number): number {
  */
 export function matmul(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) {
-    throw new RangeError(
-      `matmul: cannot multiply ${shape(a)} by ${shape(b)}: the inner dimensions differ (${a.cols} ≠ ${b.rows})`,
-    );
+    throw new RangeError(`matmul: cannot multiply ${shape(a)} by ${shape(b)}: the inner dimensions differ (${a.cols} ≠ ${b.rows})`);
   }
   const product = matrix(a.rows, b.cols);
   const [A, B, C] = [a.data, b.data, product.data];

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { matrix, type Matrix } from "./matrix.ts";
+import { type Matrix, matrix } from "./matrix.ts";
 
 /** An IDX tensor of unsigned bytes: its dimensions and its values, row-major. */
 export interface IdxTensor {

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { matrix, type Matrix } from "./matrix.ts";
+import { type Matrix, matrix } from "./matrix.ts";
 import type { Rng } from "./random.ts";
 
 /** Nielsen's Network: `sizes` like [784, 30, 10]; biases[l] is sizes[l+1]×1; weights[l] is sizes[l+1]×sizes[l]. */
@@ -51,9 +51,7 @@ function randn(rows: number, cols: number, rng: Rng): Matrix {
  */
 export function createNetwork(sizes: readonly number[], rng: Rng): Network {
   if (sizes.length < 2) {
-    throw new RangeError(
-      `createNetwork: a network needs at least 2 layers (input and output), got ${sizes.length}: [${sizes.join(", ")}]`,
-    );
+    throw new RangeError(`createNetwork: a network needs at least 2 layers (input and output), got ${sizes.length}: [${sizes.join(", ")}]`);
   }
   const bad = sizes.findIndex((n) => !Number.isInteger(n) || n < 1);
   if (bad >= 0) {

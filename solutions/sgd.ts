@@ -7,9 +7,10 @@
  *
  * @module
  */
-import { add, matrix, scale, sub, type Matrix } from "./matrix.ts";
+
 import { backprop } from "./backprop.ts";
 import { evaluate } from "./evaluate.ts";
+import { add, type Matrix, matrix, scale, sub } from "./matrix.ts";
 import type { Example, LabeledExample, Network } from "./network.ts";
 import type { Rng } from "./random.ts";
 
@@ -112,9 +113,7 @@ export function sgd(net: Network, trainingData: readonly Example[], options: Sgd
       onMiniBatch?.(miniBatch, epoch);
       updateMiniBatch(net, miniBatch, eta);
     }
-    const report: EpochReport = testData
-      ? { epoch, correct: evaluate(net, testData), total: testData.length }
-      : { epoch };
+    const report: EpochReport = testData ? { epoch, correct: evaluate(net, testData), total: testData.length } : { epoch };
     onEpoch?.(report);
     reports.push(report);
   }

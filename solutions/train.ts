@@ -7,7 +7,7 @@
  * @module
  */
 import { feedforwardBatch, updateMiniBatchMatrix } from "./batch.ts";
-import { matrix, type Matrix } from "./matrix.ts";
+import { type Matrix, matrix } from "./matrix.ts";
 import type { MnistSet } from "./mnist.ts";
 import type { Network } from "./network.ts";
 import type { Rng } from "./random.ts";

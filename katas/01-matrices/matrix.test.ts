@@ -8,6 +8,7 @@ import {
   get,
   hadamard,
   identity,
+  type Matrix,
   map,
   matmul,
   matrix,
@@ -16,7 +17,6 @@ import {
   sub,
   toRows,
   transpose,
-  type Matrix,
 } from "#nn/matrix.ts";
 import { anyMatrixArb, assertMatrixClose, dimArb, literal, matrixArb } from "../support/matrices.ts";
 import { assertProperty } from "../support/property.ts";
@@ -34,9 +34,7 @@ function oracleProduct(a: Matrix, b: Matrix): Matrix {
 }
 
 /** Pairs of matrices that can be multiplied: (n × k) and (k × m). */
-const multipliableArb = fc
-  .tuple(dimArb, dimArb, dimArb)
-  .chain(([n, k, m]) => fc.tuple(matrixArb(n, k), matrixArb(k, m)));
+const multipliableArb = fc.tuple(dimArb, dimArb, dimArb).chain(([n, k, m]) => fc.tuple(matrixArb(n, k), matrixArb(k, m)));
 
 /** Two matrices of the same random shape. */
 const sameShapeArb = fc.tuple(dimArb, dimArb).chain(([r, c]) => fc.tuple(matrixArb(r, c), matrixArb(r, c)));
@@ -171,10 +169,13 @@ describe("01-matrices", () => {
 
     it("rejects mismatched shapes with an error that names both", () => {
       const a = matrix(2, 3);
-      assert.throws(() => matmul(a, a), (error: Error) => {
-        assert.match(error.message, /2×3.*2×3/s, `the message should name both shapes: "${error.message}"`);
-        return true;
-      });
+      assert.throws(
+        () => matmul(a, a),
+        (error: Error) => {
+          assert.match(error.message, /2×3.*2×3/s, `the message should name both shapes: "${error.message}"`);
+          return true;
+        },
+      );
       assert.throws(() => matmul(matrix(4, 1), matrix(2, 5)), /4×1.*2×5/s);
     });
 
@@ -196,8 +197,7 @@ describe("01-matrices", () => {
         fc.property(anyMatrixArb, (a) => {
           const t = transpose(a);
           assert.deepEqual([t.rows, t.cols], [a.cols, a.rows]);
-          for (let i = 0; i < a.rows; i++)
-            for (let j = 0; j < a.cols; j++) assert.equal(t.data[j * a.rows + i], a.data[i * a.cols + j]);
+          for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) assert.equal(t.data[j * a.rows + i], a.data[i * a.cols + j]);
         }),
       );
     });

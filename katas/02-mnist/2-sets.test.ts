@@ -8,10 +8,7 @@ import { assertProperty } from "../support/property.ts";
 function syntheticSet(count: number): MnistSet {
   const pixels = Uint8Array.from({ length: count * 6 }, (_, k) => (Math.floor(k / 6) * 40 + (k % 6)) % 256);
   const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
-  return mnistSet(
-    parseIdx(encodeIdx({ dims: [count, 2, 3], data: pixels })),
-    parseIdx(encodeIdx({ dims: [count], data: labels })),
-  );
+  return mnistSet(parseIdx(encodeIdx({ dims: [count, 2, 3], data: pixels })), parseIdx(encodeIdx({ dims: [count], data: labels })));
 }
 
 describe("02-mnist", () => {
@@ -43,12 +40,15 @@ describe("02-mnist", () => {
   describe("image", () => {
     it("is a (rows·cols)×1 column of pixel / 255", () => {
       assertProperty(
-        fc.property(fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.nat({ max: n - 1 }))), ([count, i]) => {
-          const set = syntheticSet(count);
-          const x = image(set, i);
-          assert.deepEqual([x.rows, x.cols], [6, 1]);
-          for (let p = 0; p < 6; p++) assert.equal(x.data[p], set.pixels[i * 6 + p] / 255);
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(fc.constant(n), fc.nat({ max: n - 1 }))),
+          ([count, i]) => {
+            const set = syntheticSet(count);
+            const x = image(set, i);
+            assert.deepEqual([x.rows, x.cols], [6, 1]);
+            for (let p = 0; p < 6; p++) assert.equal(x.data[p], set.pixels[i * 6 + p] / 255);
+          },
+        ),
       );
     });
 
@@ -68,7 +68,10 @@ describe("02-mnist", () => {
         fc.property(fc.integer({ min: 0, max: 9 }), (label) => {
           const y = oneHot(label);
           assert.deepEqual([y.rows, y.cols], [10, 1]);
-          assert.deepEqual(Array.from(y.data), Array.from({ length: 10 }, (_, k) => (k === label ? 1 : 0)));
+          assert.deepEqual(
+            Array.from(y.data),
+            Array.from({ length: 10 }, (_, k) => (k === label ? 1 : 0)),
+          );
         }),
       );
     });

@@ -107,8 +107,7 @@ describe("03-perceptrons", () => {
 
   describe("nand", () => {
     it("has NAND's truth table: 0 only when both inputs are 1", () => {
-      for (const x1 of BITS)
-        for (const x2 of BITS) assert.equal(nand(x1, x2), not(bit(x1 === 1 && x2 === 1)), `nand(${x1}, ${x2})`);
+      for (const x1 of BITS) for (const x2 of BITS) assert.equal(nand(x1, x2), not(bit(x1 === 1 && x2 === 1)), `nand(${x1}, ${x2})`);
     });
   });
 
@@ -144,7 +143,11 @@ describe("03-perceptrons", () => {
         for (const x1 of BITS)
           for (const x2 of BITS) {
             const expected = { sum: stuck, carry: stuck };
-            assert.deepEqual(halfAdder(x1, x2, spy(gate).gate), expected, `halfAdder(${x1}, ${x2}) with a gate stuck at ${stuck}: ${STUCK_WHY}`);
+            assert.deepEqual(
+              halfAdder(x1, x2, spy(gate).gate),
+              expected,
+              `halfAdder(${x1}, ${x2}) with a gate stuck at ${stuck}: ${STUCK_WHY}`,
+            );
           }
     });
   });
@@ -188,7 +191,11 @@ describe("03-perceptrons", () => {
           for (const x2 of BITS)
             for (const c of BITS) {
               const expected = { sum: stuck, carry: stuck };
-              assert.deepEqual(fullAdder(x1, x2, c, spy(gate).gate), expected, `fullAdder(${x1}, ${x2}, ${c}) with a gate stuck at ${stuck}: ${STUCK_WHY}`);
+              assert.deepEqual(
+                fullAdder(x1, x2, c, spy(gate).gate),
+                expected,
+                `fullAdder(${x1}, ${x2}, ${c}) with a gate stuck at ${stuck}: ${STUCK_WHY}`,
+              );
             }
     });
   });

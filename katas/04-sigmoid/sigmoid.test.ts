@@ -188,7 +188,10 @@ describe("04-sigmoid", () => {
           fc.pre(dot(weights, inputs) + bias !== 0);
           const step = perceptron(weights, bias)(inputs);
           const gaps = cs.map((c) => {
-            const neuron = sigmoidNeuron(weights.map((w) => c * w), c * bias);
+            const neuron = sigmoidNeuron(
+              weights.map((w) => c * w),
+              c * bias,
+            );
             return Math.abs(neuron(inputs) - step);
           });
           for (let k = 1; k < cs.length; k++) {
@@ -204,7 +207,10 @@ describe("04-sigmoid", () => {
         fc.property(neuronArb, ([weights, , inputs]) => {
           const bias = -dot(weights, inputs); // put x exactly on the threshold
           for (const c of cs) {
-            const neuron = sigmoidNeuron(weights.map((w) => c * w), c * bias);
+            const neuron = sigmoidNeuron(
+              weights.map((w) => c * w),
+              c * bias,
+            );
             assertClose(neuron(inputs), 0.5, 1e-12, `with c = ${c} and w·x + b = 0, the neuron's output`);
           }
           assert.equal(perceptron(weights, bias)(inputs), 0);

@@ -71,7 +71,11 @@ describe("05-network", () => {
         fc.property(seedArb, seedArb, (s, t) => {
           fc.pre(s !== t);
           const [a, b] = [createRng(s), createRng(t)];
-          assert.notDeepEqual(draws(3, () => a.uniform()), draws(3, () => b.uniform()), `seeds ${s} and ${t} gave the same numbers`);
+          assert.notDeepEqual(
+            draws(3, () => a.uniform()),
+            draws(3, () => b.uniform()),
+            `seeds ${s} and ${t} gave the same numbers`,
+          );
         }),
       );
     });

@@ -27,8 +27,7 @@ function countingRng(): Rng & { readonly count: number } {
 
 const shapeOf = (m: Matrix) => `${m.rows}×${m.cols}`;
 const rowsOf = (m: Matrix) => Array.from({ length: m.rows }, (_, i) => Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols)));
-const parameterCount = (sizes: readonly number[]) =>
-  sizes.slice(1).reduce((sum, n, l) => sum + n + n * sizes[l], 0);
+const parameterCount = (sizes: readonly number[]) => sizes.slice(1).reduce((sum, n, l) => sum + n + n * sizes[l], 0);
 
 describe("05-network", () => {
   describe("createNetwork", () => {
@@ -74,7 +73,10 @@ describe("05-network", () => {
           const rng = countingRng();
           const net = createNetwork(sizes, rng);
           const drawn = [...net.biases, ...net.weights].flatMap((m) => Array.from(m.data));
-          assert.deepEqual(drawn, Array.from({ length: parameterCount(sizes) }, (_, k) => k));
+          assert.deepEqual(
+            drawn,
+            Array.from({ length: parameterCount(sizes) }, (_, k) => k),
+          );
           assert.equal(rng.count, parameterCount(sizes));
         }),
       );
@@ -109,11 +111,14 @@ describe("05-network", () => {
 
     it("rejects fewer than 2 layers, saying how many it got", () => {
       for (const sizes of [[784], []]) {
-        assert.throws(() => createNetwork(sizes, countingRng()), (error: Error) => {
-          assert.match(error.message, /2 layers/, `the message should say a network needs 2 layers: "${error.message}"`);
-          assert.match(error.message, new RegExp(`\\b${sizes.length}\\b`), `the message should say how many layers it got`);
-          return true;
-        });
+        assert.throws(
+          () => createNetwork(sizes, countingRng()),
+          (error: Error) => {
+            assert.match(error.message, /2 layers/, `the message should say a network needs 2 layers: "${error.message}"`);
+            assert.match(error.message, new RegExp(`\\b${sizes.length}\\b`), `the message should say how many layers it got`);
+            return true;
+          },
+        );
       }
     });
 

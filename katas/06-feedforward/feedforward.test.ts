@@ -102,14 +102,25 @@ describe("06-feedforward", () => {
         literal([[1, 1]]),
       ],
     };
-    const wrong = [literal([[1], [2]]), literal([[1, 2, 3]]), literal([[1, 2], [3, 4], [5, 6]])];
+    const wrong = [
+      literal([[1], [2]]),
+      literal([[1, 2, 3]]),
+      literal([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    ];
     for (const x of wrong) {
-      assert.throws(() => feedforward(net, x), (error: Error) => {
-        const got = `${x.rows}×${x.cols}`;
-        assert.match(error.message, /3×1/, `the message should name the shape the input needs, 3×1: "${error.message}"`);
-        assert.ok(error.message.includes(got), `the message should name the shape it got, ${got}: "${error.message}"`);
-        return true;
-      });
+      assert.throws(
+        () => feedforward(net, x),
+        (error: Error) => {
+          const got = `${x.rows}×${x.cols}`;
+          assert.match(error.message, /3×1/, `the message should name the shape the input needs, 3×1: "${error.message}"`);
+          assert.ok(error.message.includes(got), `the message should name the shape it got, ${got}: "${error.message}"`);
+          return true;
+        },
+      );
     }
   });
 });

@@ -44,11 +44,13 @@ const netAndExamplesArb = networkArb().chain((net) => {
 });
 
 /** Two equally long label lists for `classes` classes. */
-const labelListsArb = fc.integer({ min: 1, max: 10 }).chain((classes) =>
-  fc
-    .array(fc.tuple(fc.nat(classes - 1), fc.nat(classes - 1)), { maxLength: 60 })
-    .map((pairs) => ({ classes, predicted: pairs.map(([p]) => p), actual: pairs.map(([, a]) => a) })),
-);
+const labelListsArb = fc
+  .integer({ min: 1, max: 10 })
+  .chain((classes) =>
+    fc
+      .array(fc.tuple(fc.nat(classes - 1), fc.nat(classes - 1)), { maxLength: 60 })
+      .map((pairs) => ({ classes, predicted: pairs.map(([p]) => p), actual: pairs.map(([, a]) => a) })),
+  );
 
 describe("07-evaluate", () => {
   describe("argmax", () => {
@@ -74,9 +76,12 @@ describe("07-evaluate", () => {
         }),
       );
       assertProperty(
-        fc.property(fc.integer({ min: 1, max: 12 }).chain((n) => matrixArb(n, 1)), (a) => {
-          assert.equal(argmax(a), oracleArgmax(a.data));
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 12 }).chain((n) => matrixArb(n, 1)),
+          (a) => {
+            assert.equal(argmax(a), oracleArgmax(a.data));
+          },
+        ),
       );
     });
   });
@@ -197,10 +202,13 @@ describe("07-evaluate", () => {
     });
 
     it("rejects lists of different lengths, naming both lengths", () => {
-      assert.throws(() => confusionMatrix([1, 2, 3], [1, 2, 3, 4, 5]), (error: Error) => {
-        assert.match(error.message, /\b3\b.*\b5\b/s, `the message should name both lengths, 3 and 5: "${error.message}"`);
-        return true;
-      });
+      assert.throws(
+        () => confusionMatrix([1, 2, 3], [1, 2, 3, 4, 5]),
+        (error: Error) => {
+          assert.match(error.message, /\b3\b.*\b5\b/s, `the message should name both lengths, 3 and 5: "${error.message}"`);
+          return true;
+        },
+      );
     });
 
     it("rejects labels outside 0..classes−1, naming the bad label", () => {

@@ -49,7 +49,10 @@ function oracleDarkness(training: readonly LabeledExample[]): (x: Matrix) => { l
 }
 
 /** Images of 3 pixels, each a multiple of 1/8 in [0, 1], so that darkness sums are exact. */
-const pixelsArb = fc.array(fc.integer({ min: 0, max: 8 }).map((k) => k / 8), { minLength: 3, maxLength: 3 });
+const pixelsArb = fc.array(
+  fc.integer({ min: 0, max: 8 }).map((k) => k / 8),
+  { minLength: 3, maxLength: 3 },
+);
 const exampleArb = fc.record({ x: pixelsArb.map((p) => col(...p)), label: fc.nat(4) });
 
 describe("07-evaluate", () => {
@@ -64,7 +67,10 @@ describe("07-evaluate", () => {
 
     it("guesses among `classes` classes", () => {
       const guess = randomClassifier(scriptedRng([0.2, 0.34, 0.5, 0.67, 0.99]), 3);
-      assert.deepEqual([1, 2, 3, 4, 5].map(() => guess(col(0))), [0, 1, 1, 2, 2]);
+      assert.deepEqual(
+        [1, 2, 3, 4, 5].map(() => guess(col(0))),
+        [0, 1, 1, 2, 2],
+      );
     });
 
     it("draws nothing until it is asked for a guess", () => {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import type { Matrix } from "#nn/matrix.ts";
 import { costDerivative, networkCost, quadraticCost } from "#nn/cost.ts";
+import type { Matrix } from "#nn/matrix.ts";
 import { assertMatrixClose, dimArb, literal, matrixArb } from "../support/matrices.ts";
-import { assertProperty } from "../support/property.ts";
 import { networkWithExamplesArb, oracleExampleCost, oracleNetworkCost, snapshotNetwork } from "../support/networks.ts";
+import { assertProperty } from "../support/property.ts";
 
 /** The definition, written independently: $\frac{1}{2n}\sum_x \sum_j (y_j - a_j)^2$. */
 function oracleCost(outputs: readonly Matrix[], targets: readonly Matrix[]): number {
@@ -141,10 +141,7 @@ describe("08-cost", () => {
           for (let j = 0; j < a.rows; j++) {
             const shifted = (by: number) => ({ ...a, data: a.data.map((v, k) => (k === j ? v + by : v)) });
             const numeric = (oracleExampleCost(shifted(h), y) - oracleExampleCost(shifted(-h), y)) / (2 * h);
-            assert.ok(
-              Math.abs(d.data[j] - numeric) <= 1e-7,
-              `∂Cₓ/∂a_${j}: yours is ${d.data[j]}, the finite difference is ${numeric}`,
-            );
+            assert.ok(Math.abs(d.data[j] - numeric) <= 1e-7, `∂Cₓ/∂a_${j}: yours is ${d.data[j]}, the finite difference is ${numeric}`);
           }
         }),
       );

@@ -5,21 +5,21 @@ import { backprop, type Gradient } from "#nn/backprop.ts";
 import type { Matrix } from "#nn/matrix.ts";
 import type { Example, Network } from "#nn/network.ts";
 import { assertMatrixClose, literal } from "../support/matrices.ts";
-import { assertProperty } from "../support/property.ts";
 import {
   cloneNetwork,
   exampleArb,
+  MODERATE,
   networkArb,
   networkOfSizesArb,
   oracleExampleCost,
   oracleFeedforward,
+  type SizesOptions,
   seededExample,
   seededNetwork,
   snapshotNetwork,
   testRng,
-  MODERATE,
-  type SizesOptions,
 } from "../support/networks.ts";
+import { assertProperty } from "../support/property.ts";
 
 /** A random small network with one example (x, y) that fits it. */
 const withExampleArb = (options: SizesOptions = {}) =>
@@ -40,7 +40,10 @@ function gradientCheck(net: Network, { x, y }: Example, gradient: Gradient): voi
   const probe = cloneNetwork(net);
   const cost = () => oracleExampleCost(oracleFeedforward(probe, x), y);
   const layers = net.weights.length;
-  for (const [name, list] of [["nablaB", gradient.nablaB], ["nablaW", gradient.nablaW]] as const) {
+  for (const [name, list] of [
+    ["nablaB", gradient.nablaB],
+    ["nablaW", gradient.nablaW],
+  ] as const) {
     assert.equal(list.length, layers, `${name} needs one matrix per layer (${layers}), got ${list.length}`);
   }
   for (const [name, params, grads] of [
@@ -107,15 +110,16 @@ describe("09-backprop", () => {
 
   it("passes the gradient check on random 3-4-2 networks", () => {
     const arb = networkOfSizesArb([3, 4, 2], MODERATE).chain((net) => fc.tuple(fc.constant(net), exampleArb(net.sizes)));
-    assertProperty(fc.property(arb, ([net, example]) => gradientCheck(net, example, backprop(net, example.x, example.y))), {
-      numRuns: 50,
-    });
+    assertProperty(
+      fc.property(arb, ([net, example]) => gradientCheck(net, example, backprop(net, example.x, example.y))),
+      {
+        numRuns: 50,
+      },
+    );
   });
 
   it("passes the gradient check on random 2- to 4-layer networks: every ∂Cₓ/∂b, ∂Cₓ/∂w matches a central difference", () => {
-    assertProperty(
-      fc.property(withExampleArb(), ([net, example]) => gradientCheck(net, example, backprop(net, example.x, example.y))),
-    );
+    assertProperty(fc.property(withExampleArb(), ([net, example]) => gradientCheck(net, example, backprop(net, example.x, example.y))));
   });
 
   it("passes the gradient check on deeper networks (5 and 6 layers), where BP2 runs several times", () => {

@@ -4,8 +4,7 @@ import fc from "fast-check";
 import { backprop } from "#nn/backprop.ts";
 import type { Matrix } from "#nn/matrix.ts";
 import type { Example, LabeledExample } from "#nn/network.ts";
-import { type EpochReport, sgd, type SgdOptions, shuffle, updateMiniBatch } from "#nn/sgd.ts";
-import { assertProperty } from "../support/property.ts";
+import { type EpochReport, type SgdOptions, sgd, shuffle, updateMiniBatch } from "#nn/sgd.ts";
 import {
   assertNetworkClose,
   cloneNetwork,
@@ -18,6 +17,7 @@ import {
   snapshotNetwork,
   testRng,
 } from "../support/networks.ts";
+import { assertProperty } from "../support/property.ts";
 
 const column = (values: readonly number[]): Matrix => ({ rows: values.length, cols: 1, data: Float64Array.from(values) });
 
@@ -63,7 +63,11 @@ describe("10-sgd", () => {
           assert.notEqual(shuffled, items, "shuffle must return a new array, not its argument");
           assert.deepEqual(items, before, "shuffle must not change its argument");
           assert.equal(shuffled.length, items.length, `shuffling ${items.length} items returned ${shuffled.length}`);
-          assert.deepEqual([...shuffled].sort((a, b) => a - b), [...items].sort((a, b) => a - b), "the shuffled array must hold the same items");
+          assert.deepEqual(
+            [...shuffled].sort((a, b) => a - b),
+            [...items].sort((a, b) => a - b),
+            "the shuffled array must hold the same items",
+          );
         }),
       );
     });
@@ -93,8 +97,7 @@ describe("10-sgd", () => {
         // 4 degrees of freedom: a fair shuffle exceeds 30 with probability below 1e-5.
         assert.ok(
           chiSquare < 30,
-          `position ${position} got items 0–4 ${row.join(", ")} times (expected ${expected} each): ` +
-            `chi-square ${chiSquare.toFixed(1)}`,
+          `position ${position} got items 0–4 ${row.join(", ")} times (expected ${expected} each): ` + `chi-square ${chiSquare.toFixed(1)}`,
         );
       });
     });
@@ -270,7 +273,11 @@ describe("10-sgd", () => {
         return snapshotNetwork(net);
       };
       assert.deepEqual(run(), run());
-      assert.deepEqual(data.map(({ x, y }) => [Array.from(x.data), Array.from(y.data)]), before, "sgd changed the training data");
+      assert.deepEqual(
+        data.map(({ x, y }) => [Array.from(x.data), Array.from(y.data)]),
+        before,
+        "sgd changed the training data",
+      );
     });
 
     it("reports every epoch: its number and, with testData, how many test examples the network gets right after it", () => {
@@ -280,14 +287,26 @@ describe("10-sgd", () => {
       const seen: { report: EpochReport; expected: number }[] = [];
       const onEpoch = (report: EpochReport) => seen.push({ report, expected: oracleCorrect(net, testData) });
       const reports = sgd(net, data, options({ epochs: 4, eta: 3, testData, onEpoch }));
-      assert.deepEqual(reports.map((r) => r.epoch), [0, 1, 2, 3], "one report per epoch, numbered from 0");
-      assert.deepEqual(seen.map((s) => s.report), reports, "onEpoch must be called with each report that sgd returns");
+      assert.deepEqual(
+        reports.map((r) => r.epoch),
+        [0, 1, 2, 3],
+        "one report per epoch, numbered from 0",
+      );
+      assert.deepEqual(
+        seen.map((s) => s.report),
+        reports,
+        "onEpoch must be called with each report that sgd returns",
+      );
       for (const { report, expected } of seen) {
         assert.equal(report.total, testData.length, `epoch ${report.epoch}: total must be the number of test examples`);
         assert.equal(report.correct, expected, `epoch ${report.epoch}: correct must be evaluate(net, testData) after that epoch`);
       }
       const without = sgd(seededNetwork(sizes, testRng(6)), data, options({ epochs: 2 }));
-      assert.deepEqual(without.map((r) => r.correct), [undefined, undefined], "without testData there is nothing to count");
+      assert.deepEqual(
+        without.map((r) => r.correct),
+        [undefined, undefined],
+        "without testData there is nothing to count",
+      );
     });
 
     it("does not train on the test data: with or without testData, the weights come out the same", () => {

@@ -76,8 +76,18 @@ describe("11-matrix-backprop", () => {
               for (const g of perExample) pick(g).data.forEach((v, k) => (data[k] += v / m));
               return { rows: first.rows, cols: first.cols, data };
             };
-            assertMatrixClose(nablaB[l], mean((g) => g.nablaB[l]), 1e-10, `nablaB[${l}]`);
-            assertMatrixClose(nablaW[l], mean((g) => g.nablaW[l]), 1e-10, `nablaW[${l}]`);
+            assertMatrixClose(
+              nablaB[l],
+              mean((g) => g.nablaB[l]),
+              1e-10,
+              `nablaB[${l}]`,
+            );
+            assertMatrixClose(
+              nablaW[l],
+              mean((g) => g.nablaW[l]),
+              1e-10,
+              `nablaW[${l}]`,
+            );
           }
         }),
       );

@@ -10,17 +10,19 @@ import { createRng } from "#nn/random.ts";
 import { shuffle } from "#nn/sgd.ts";
 import { miniBatchOf, predictSet, trainEpoch } from "#nn/train.ts";
 import { assertMatrixClose, columnOf } from "../support/matrices.ts";
+import { loadMnist } from "../support/mnist-files.ts";
 import { tinySetArb } from "../support/mnist-sets.ts";
 import { cloneNetwork } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
-import { loadMnist } from "../support/mnist-files.ts";
 
 describe("12-mnist-training", () => {
   describe("miniBatchOf", () => {
     it("puts image(set, i) and oneHot(label) in column j for indices[j]", () => {
       assertProperty(
         fc.property(
-          tinySetArb({ min: 1, max: 40 }).chain((set) => fc.tuple(fc.constant(set), fc.array(fc.nat({ max: set.count - 1 }), { minLength: 1, maxLength: 12 }))),
+          tinySetArb({ min: 1, max: 40 }).chain((set) =>
+            fc.tuple(fc.constant(set), fc.array(fc.nat({ max: set.count - 1 }), { minLength: 1, maxLength: 12 })),
+          ),
           ([set, indices]) => {
             const { X, Y } = miniBatchOf(set, indices);
             assert.deepEqual([X.rows, X.cols, Y.rows, Y.cols], [4, indices.length, 10, indices.length]);
@@ -66,7 +68,10 @@ describe("12-mnist-training", () => {
       const calls: [number, number][] = [];
       const net = createNetwork([1, 2, 10], createRng(1));
       trainEpoch(net, set, { miniBatchSize: 5, eta: 1, rng: createRng(2), onMiniBatch: (done, total) => calls.push([done, total]) });
-      assert.deepEqual(calls, [1, 2, 3, 4, 5].map((done) => [done, 5]));
+      assert.deepEqual(
+        calls,
+        [1, 2, 3, 4, 5].map((done) => [done, 5]),
+      );
     });
   });
 

@@ -6,14 +6,22 @@ import type { Matrix } from "#nn/matrix.ts";
 import { image, mnistSet, oneHot, slice } from "#nn/mnist.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
-import { createTfModel, networkOf, predictSetTf, setTfWeights, tensorsOf, tfLearningRate, trainEpochTf, useTfBackend } from "#nn/tfjs-model.ts";
+import {
+  createTfModel,
+  networkOf,
+  predictSetTf,
+  setTfWeights,
+  tensorsOf,
+  tfLearningRate,
+  trainEpochTf,
+  useTfBackend,
+} from "#nn/tfjs-model.ts";
 import { predictSet, trainEpoch } from "#nn/train.ts";
 import { matrixArb } from "../support/matrices.ts";
-import { assertPropertyAsync, assertProperty } from "../support/property.ts";
+import { loadMnist, type Mnist } from "../support/mnist-files.ts";
 import { digitNetworkArb, tinySetArb } from "../support/mnist-sets.ts";
 import { assertNetworkClose, cloneNetwork, MODERATE, networkOfSizesArb, oracleFeedforward } from "../support/networks.ts";
-import { loadMnist, type Mnist } from "../support/mnist-files.ts";
-
+import { assertProperty, assertPropertyAsync } from "../support/property.ts";
 
 /** Networks of 2 or 3 layers of 1–6 neurons, most of them not square, and a batch of 1–4 inputs for them. */
 const networkAndInputsArb = fc
@@ -52,7 +60,10 @@ describe("13-tfjs", () => {
   it("useTfBackend('wasm') runs TensorFlow.js on WebAssembly, from the files in node_modules", async () => {
     await useTfBackend("wasm");
     assert.equal(tf.getBackend(), "wasm", "tf.getBackend() should be wasm after useTfBackend('wasm')");
-    assert.equal(tf.tidy(() => tf.add(tf.scalar(2), tf.scalar(3)).dataSync()[0]), 5);
+    assert.equal(
+      tf.tidy(() => tf.add(tf.scalar(2), tf.scalar(3)).dataSync()[0]),
+      5,
+    );
   });
 
   describe("tfLearningRate", () => {
@@ -144,16 +155,26 @@ describe("13-tfjs", () => {
     it("puts image(set, i) in row j of xs and oneHot(label) in row j of ys, for indices[j]", () => {
       assertProperty(
         fc.property(
-          tinySetArb({ min: 1, max: 30 }).chain((set) => fc.tuple(fc.constant(set), fc.array(fc.nat({ max: set.count - 1 }), { minLength: 1, maxLength: 12 }))),
+          tinySetArb({ min: 1, max: 30 }).chain((set) =>
+            fc.tuple(fc.constant(set), fc.array(fc.nat({ max: set.count - 1 }), { minLength: 1, maxLength: 12 })),
+          ),
           ([set, indices]) => {
             const before = tf.memory().numTensors;
             const { xs, ys } = tensorsOf(set, indices);
             try {
               assert.equal(tf.memory().numTensors, before + 2, "tensorsOf should leave exactly its two tensors, xs and ys");
-              assert.deepEqual([xs.shape, ys.shape], [[indices.length, 4], [indices.length, 10]]);
+              assert.deepEqual(
+                [xs.shape, ys.shape],
+                [
+                  [indices.length, 4],
+                  [indices.length, 10],
+                ],
+              );
               const [x, y] = [xs.dataSync() as Float32Array, ys.dataSync() as Float32Array];
               indices.forEach((i, j) => {
-                rowOf(x, 4, j).forEach((v, p) => assert.ok(Math.abs(v - image(set, i).data[p]) <= 1e-7, `xs row ${j} (image ${i}), pixel ${p} is ${v}`));
+                rowOf(x, 4, j).forEach((v, p) =>
+                  assert.ok(Math.abs(v - image(set, i).data[p]) <= 1e-7, `xs row ${j} (image ${i}), pixel ${p} is ${v}`),
+                );
                 assert.deepEqual(rowOf(y, 10, j), Array.from(oneHot(set.labels[i]).data), `ys row ${j} (label of image ${i})`);
               });
             } finally {
@@ -190,17 +211,23 @@ describe("13-tfjs", () => {
 
     it("is an epoch of kata 12: the same shuffle, the same mini-batches in the same order (within 1e-4)", async () => {
       await assertPropertyAsync(
-        fc.asyncProperty(digitNetworkArb, tinySetArb({ min: 8, max: 40 }), fc.integer({ min: 1, max: 7 }), fc.integer(), async (net, set, m, seed) => {
-          const expected = cloneNetwork(net);
-          trainEpoch(expected, set, { miniBatchSize: m, eta: 3, rng: createRng(seed) });
-          const model = modelOf(net);
-          try {
-            await trainEpochTf(model, set, { miniBatchSize: m, rng: createRng(seed) });
-            assertNetworkClose(networkOf(model), expected, 1e-4, `the network after an epoch of mini-batches of ${m}`);
-          } finally {
-            model.dispose();
-          }
-        }),
+        fc.asyncProperty(
+          digitNetworkArb,
+          tinySetArb({ min: 8, max: 40 }),
+          fc.integer({ min: 1, max: 7 }),
+          fc.integer(),
+          async (net, set, m, seed) => {
+            const expected = cloneNetwork(net);
+            trainEpoch(expected, set, { miniBatchSize: m, eta: 3, rng: createRng(seed) });
+            const model = modelOf(net);
+            try {
+              await trainEpochTf(model, set, { miniBatchSize: m, rng: createRng(seed) });
+              assertNetworkClose(networkOf(model), expected, 1e-4, `the network after an epoch of mini-batches of ${m}`);
+            } finally {
+              model.dispose();
+            }
+          },
+        ),
         { numRuns: 25 },
       );
     });

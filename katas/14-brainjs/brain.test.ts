@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { backprop } from "#nn/backprop.ts";
 import {
+  type BrainJson,
   brainExamples,
   brainLearningRate,
   createBrainModel,
@@ -10,7 +11,6 @@ import {
   predictSetBrain,
   toBrainJson,
   trainEpochBrain,
-  type BrainJson,
 } from "#nn/brain-model.ts";
 import type { Matrix } from "#nn/matrix.ts";
 import { image, type MnistSet, oneHot, slice } from "#nn/mnist.ts";
@@ -19,11 +19,10 @@ import { createRng } from "#nn/random.ts";
 import { shuffle } from "#nn/sgd.ts";
 import { predictSet, trainEpoch } from "#nn/train.ts";
 import { literal, matrixArb } from "../support/matrices.ts";
-import { assertProperty } from "../support/property.ts";
+import { loadMnist } from "../support/mnist-files.ts";
 import { digitNetworkArb, tinySetArb } from "../support/mnist-sets.ts";
 import { assertNetworkClose, cloneNetwork, MODERATE, networkOfSizesArb, oracleFeedforward } from "../support/networks.ts";
-import { loadMnist } from "../support/mnist-files.ts";
-
+import { assertProperty } from "../support/property.ts";
 
 /** Networks of 2 or 3 layers of 1–6 neurons, and an input for them. */
 const networkAndInputArb = fc
@@ -72,13 +71,24 @@ describe("14-brainjs", () => {
       const net: Network = {
         sizes: [2, 3, 1],
         biases: [literal([[0.1], [0.2], [0.3]]), literal([[0.4]])],
-        weights: [literal([[1, 2], [3, 4], [5, 6]]), literal([[7, 8, 9]])],
+        weights: [
+          literal([
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ]),
+          literal([[7, 8, 9]]),
+        ],
       };
       assert.deepEqual(toBrainJson(net), {
         sizes: [2, 3, 1],
         layers: [
           { 0: {}, 1: {} },
-          { 0: { bias: 0.1, weights: { 0: 1, 1: 2 } }, 1: { bias: 0.2, weights: { 0: 3, 1: 4 } }, 2: { bias: 0.3, weights: { 0: 5, 1: 6 } } },
+          {
+            0: { bias: 0.1, weights: { 0: 1, 1: 2 } },
+            1: { bias: 0.2, weights: { 0: 3, 1: 4 } },
+            2: { bias: 0.3, weights: { 0: 5, 1: 6 } },
+          },
           { 0: { bias: 0.4, weights: { 0: 7, 1: 8, 2: 9 } } },
         ],
         inputLookup: false,
@@ -92,7 +102,9 @@ describe("14-brainjs", () => {
   describe("fromBrainJson", () => {
     it("is the inverse of toBrainJson", () => {
       assertProperty(
-        fc.property(networkAndInputArb, ([net]) => assertNetworkClose(fromBrainJson(toBrainJson(net)), net, 0, "fromBrainJson(toBrainJson(net))")),
+        fc.property(networkAndInputArb, ([net]) =>
+          assertNetworkClose(fromBrainJson(toBrainJson(net)), net, 0, "fromBrainJson(toBrainJson(net))"),
+        ),
       );
     });
   });
@@ -108,7 +120,9 @@ describe("14-brainjs", () => {
 
     it("holds our weights, as brain.js's own toJSON() shows (to float32 precision)", () => {
       assertProperty(
-        fc.property(networkAndInputArb, ([net]) => assertNetworkClose(networkOfModel(createBrainModel(net)), net, 1e-6, "the model's toJSON()")),
+        fc.property(networkAndInputArb, ([net]) =>
+          assertNetworkClose(networkOfModel(createBrainModel(net)), net, 1e-6, "the model's toJSON()"),
+        ),
       );
     });
   });

@@ -35,10 +35,7 @@ function failureMessage<Ts>(details: fc.RunDetails<Ts>): string {
   ].join("\n");
 }
 
-export function assertProperty<Ts extends [unknown, ...unknown[]]>(
-  property: fc.IProperty<Ts>,
-  params: fc.Parameters<Ts> = {},
-): void {
+export function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, params: fc.Parameters<Ts> = {}): void {
   const details = fc.check(property, { ...params, ...replaySettings() });
   if (details.failed) throw new Error(failureMessage(details));
 }

@@ -5,34 +5,48 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
 import { parseCommand, UsageError } from "../core/cli.ts";
+import { repoRoot } from "../core/paths.ts";
 import { runProgram } from "../core/processes.ts";
 import { tempDir } from "../core/test-trees.ts";
+import { DEFAULT_SEED } from "../train/settings.ts";
+import { CHART_FILES } from "./charts.ts";
 import { codeLines, importClosure, learnerCode } from "./lines-of-code.ts";
 import { measureSystem } from "./measure.ts";
 import { COMPARE_COMMAND, compareOptions } from "./options.ts";
-import { DEFAULT_SEED } from "../train/settings.ts";
-import { CHART_FILES } from "./charts.ts";
 import { comparisonReport, fill } from "./report.ts";
 import { median } from "./summary.ts";
 import { SYSTEM_LABELS, SYSTEMS, type SystemName, type SystemResult } from "./systems.ts";
 import { compare } from "./wording.ts";
-import { repoRoot } from "../core/paths.ts";
 
 const parseCompareOptions = (args: string[]) => compareOptions(parseCommand(COMPARE_COMMAND, args).values);
 
-const METRICS = ["final test accuracy", "best", "weakest digit", "training s/epoch", "training images/s", "inference images/s", "peak memory", "lines of code"];
+const METRICS = [
+  "final test accuracy",
+  "best",
+  "weakest digit",
+  "training s/epoch",
+  "training images/s",
+  "inference images/s",
+  "peak memory",
+  "lines of code",
+];
 
 /** The cells of the Markdown table row that starts with `first`. */
 function row(markdown: string, first: string): string[] {
   const line = markdown.split("\n").find((l) => l.startsWith(`| ${first} |`));
   assert.ok(line, `no table row starts with "${first}"`);
-  return line.split("|").slice(2, -1).map((cell) => cell.trim());
+  return line
+    .split("|")
+    .slice(2, -1)
+    .map((cell) => cell.trim());
 }
 
 /** A synthetic result: 90% every epoch; every digit has 1,000 test images, and `weak` is right only 500 times. */
 function result(system: SystemName, trainSeconds: number, evalSeconds: number, peakRssMB: number, weak = 7): SystemResult {
   const history = [0, 1].map((epoch) => ({ epoch, correct: 9000, total: 10_000, trainSeconds, evalSeconds }));
-  const confusion = Array.from({ length: 10 }, (_, d) => Array.from({ length: 10 }, (_, p) => (p === d ? (d === weak ? 500 : 900) : p === (d + 1) % 10 ? (d === weak ? 500 : 100) : 0)));
+  const confusion = Array.from({ length: 10 }, (_, d) =>
+    Array.from({ length: 10 }, (_, p) => (p === d ? (d === weak ? 500 : 900) : p === (d + 1) % 10 ? (d === weak ? 500 : 100) : 0)),
+  );
   return { system, history, confusion, peakRssMB };
 }
 
@@ -69,7 +83,10 @@ describe("npm run compare", () => {
 
   it("reports a system whose child process fails as one line naming it", async () => {
     const settings = { system: "abacus" as SystemName, epochs: 1, trainSize: 10, seed: 1 };
-    await assert.rejects(measureSystem(settings, () => {}), /^Error: abacus failed: .+/);
+    await assert.rejects(
+      measureSystem(settings, () => {}),
+      /^Error: abacus failed: .+/,
+    );
   });
 
   it("refuses bad options with one line and exit code 2", async () => {
@@ -89,7 +106,10 @@ describe("comparison report", () => {
 
   it("derives every speed comparison from the measured seconds", () => {
     const text = report({ scratch: 1.3, "tfjs-wasm": 7, "tfjs-cpu": 17.2, brainjs: 15 }, even);
-    assert.match(text, /trains an epoch in 1\.30 s: 5\.4× faster than tfjs wasm \(7\.00 s\), 13× faster than tfjs cpu \(17\.2 s\) and 12× faster than brain\.js \(15\.0 s\)/);
+    assert.match(
+      text,
+      /trains an epoch in 1\.30 s: 5\.4× faster than tfjs wasm \(7\.00 s\), 13× faster than tfjs cpu \(17\.2 s\) and 12× faster than brain\.js \(15\.0 s\)/,
+    );
     const reversed = report({ scratch: 8, "tfjs-wasm": 2, "tfjs-cpu": 8, brainjs: 8 }, even);
     assert.match(reversed, /4\.0× slower than tfjs wasm/);
     assert.match(reversed, /about as fast as tfjs cpu/);
@@ -97,7 +117,10 @@ describe("comparison report", () => {
   });
 
   it("names the largest peak memory from the measurements", () => {
-    assert.match(report(even, { scratch: 200, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 1100 }), /the largest, brain\.js's, is 5\.5× the scratch network's/);
+    assert.match(
+      report(even, { scratch: 200, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 1100 }),
+      /the largest, brain\.js's, is 5\.5× the scratch network's/,
+    );
     assert.match(report(even, { scratch: 900, "tfjs-wasm": 400, "tfjs-cpu": 300, brainjs: 100 }), /the scratch network's is the largest/);
   });
 
@@ -113,10 +136,16 @@ describe("comparison report", () => {
       history: correct[system].map((c, epoch) => ({ epoch, correct: c, total: 10_000, trainSeconds: 1, evalSeconds: 0.1 })),
     }));
     const text = comparisonReport({ results, code, epochs: 3, trainSize: 1000, seed: 1, machine: "test machine" });
-    assert.match(text, /TensorFlow\.js ends within 0\.10 percentage points of the scratch network \(after epoch 2: tfjs wasm 93\.40%, tfjs cpu 93\.55%, scratch 93\.50%\)/);
+    assert.match(
+      text,
+      /TensorFlow\.js ends within 0\.10 percentage points of the scratch network \(after epoch 2: tfjs wasm 93\.40%, tfjs cpu 93\.55%, scratch 93\.50%\)/,
+    );
     assert.match(text, /at most 9\.00 percentage points away after any epoch \(the widest: epoch 1\)/);
     assert.match(text, /over 300 steps/);
-    assert.match(text, /brain\.js, which updates after every example with momentum, ends 11\.50 percentage points below the scratch network after epoch 2/);
+    assert.match(
+      text,
+      /brain\.js, which updates after every example with momentum, ends 11\.50 percentage points below the scratch network after epoch 2/,
+    );
   });
 
   it("names each system's weakest digit from its confusion matrix", () => {
@@ -158,7 +187,17 @@ describe("comparison report", () => {
 
 describe("lines of code", () => {
   it("counts lines that hold code, not blank lines or comments", () => {
-    const source = ["/** A doc comment", " * over lines. */", "const a = 1; // trailing", "", "/* block */", "// line", "const s = `two", "lines`;", "  "].join("\n");
+    const source = [
+      "/** A doc comment",
+      " * over lines. */",
+      "const a = 1; // trailing",
+      "",
+      "/* block */",
+      "// line",
+      "const s = `two",
+      "lines`;",
+      "  ",
+    ].join("\n");
     assert.equal(codeLines(source), 3);
   });
 
@@ -166,12 +205,15 @@ describe("lines of code", () => {
     const statements = ["let x = 1;", "x += 2;", "function f(y: number) {", "return y * 2;", "}", "type T = { a: string };"];
     const noise = ["", "// a comment", "/** doc */", "/* block */", "   "];
     assertProperty(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...statements), fc.array(fc.constantFrom(...noise), { maxLength: 3 })), { maxLength: 20 }), (lines) => {
-        const code = lines.map(([statement]) => statement);
-        const noisy = lines.flatMap(([statement, extra]) => [...extra, statement]);
-        assert.equal(codeLines(noisy.join("\n")), codeLines(code.join("\n")));
-        assert.equal(codeLines(code.join("\n")), code.length);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...statements), fc.array(fc.constantFrom(...noise), { maxLength: 3 })), { maxLength: 20 }),
+        (lines) => {
+          const code = lines.map(([statement]) => statement);
+          const noisy = lines.flatMap(([statement, extra]) => [...extra, statement]);
+          assert.equal(codeLines(noisy.join("\n")), codeLines(code.join("\n")));
+          assert.equal(codeLines(code.join("\n")), code.length);
+        },
+      ),
     );
   });
 
@@ -189,7 +231,13 @@ describe("lines of code", () => {
     const names = code.scratch.files.map((f) => f.name);
     assert.ok(names.includes("batch.ts") && names.includes("matrix.ts") && names.includes("train.ts"));
     assert.ok(!names.includes("mnist.ts") && !names.includes("perceptron.ts"));
-    assert.deepEqual(code["tfjs-wasm"].files.map((f) => f.name), ["tfjs-model.ts"]);
-    assert.deepEqual(code.brainjs.files.map((f) => f.name), ["brain-model.ts"]);
+    assert.deepEqual(
+      code["tfjs-wasm"].files.map((f) => f.name),
+      ["tfjs-model.ts"],
+    );
+    assert.deepEqual(
+      code.brainjs.files.map((f) => f.name),
+      ["brain-model.ts"],
+    );
   });
 });

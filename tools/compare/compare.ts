@@ -10,16 +10,16 @@ import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { runCommand } from "../core/cli.ts";
+import { count, megabytes, percent, seconds } from "../core/format.ts";
+import { repoRoot } from "../core/paths.ts";
+import { bold, dim, green } from "../core/style.ts";
+import { DEFAULT_SETTINGS } from "../train/settings.ts";
+import { CHART_FILES, charts } from "./charts.ts";
 import { learnerCode } from "./lines-of-code.ts";
 import { measureSystem } from "./measure.ts";
 import { COMPARE_COMMAND, compareOptions } from "./options.ts";
-import { CHART_FILES, charts } from "./charts.ts";
 import { comparisonReport } from "./report.ts";
 import { SYSTEM_LABELS, SYSTEMS, type SystemResult } from "./systems.ts";
-import { count, megabytes, percent, seconds } from "../core/format.ts";
-import { DEFAULT_SETTINGS } from "../train/settings.ts";
-import { repoRoot } from "../core/paths.ts";
-import { bold, dim, green } from "../core/style.ts";
 
 /** The processor, Node and the two libraries' versions, in one line. */
 function machine(): string {
@@ -33,7 +33,11 @@ runCommand(COMPARE_COMMAND, async ({ values }) => {
   const options = compareOptions(values);
   const { sizes, miniBatchSize, eta } = DEFAULT_SETTINGS;
   console.log(bold(`Comparing ${SYSTEMS.length} systems on MNIST: ${sizes.join("-")}, mini-batches of ${miniBatchSize}, η = ${eta}`));
-  console.log(dim(`  ${options.epochs} epochs on ${count(options.trainSize)} training images each, seed ${options.seed}, one child process per system\n`));
+  console.log(
+    dim(
+      `  ${options.epochs} epochs on ${count(options.trainSize)} training images each, seed ${options.seed}, one child process per system\n`,
+    ),
+  );
 
   const results: SystemResult[] = [];
   for (const system of SYSTEMS) {

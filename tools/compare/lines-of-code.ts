@@ -37,7 +37,10 @@ export function codeLines(source: string): number {
 /** The `./` files that `name` imports (with `import` or `import type`). */
 function relativeImports(dir: string, name: string): string[] {
   const { importedFiles } = ts.preProcessFile(readFileSync(join(dir, name), "utf8"), true, true);
-  return importedFiles.map((f) => f.fileName).filter((f) => f.startsWith("./")).map((f) => f.slice(2));
+  return importedFiles
+    .map((f) => f.fileName)
+    .filter((f) => f.startsWith("./"))
+    .map((f) => f.slice(2));
 }
 
 /** `roots` and every file of `dir` they import, directly or not, except `excluded` (which is not followed either); sorted. */

@@ -9,7 +9,8 @@ import { epochsFlag, parseTrainSize, SEED_FLAG, TRAIN_SIZE_FLAG } from "../train
 export const COMPARE_COMMAND = {
   name: "compare",
   usage: "npm run compare -- [options]",
-  summary: "Train the scratch network, TensorFlow.js (wasm and cpu backends) and brain.js on MNIST with the same budget, and write the measured comparison.",
+  summary:
+    "Train the scratch network, TensorFlow.js (wasm and cpu backends) and brain.js on MNIST with the same budget, and write the measured comparison.",
   flags: {
     epochs: { ...epochsFlag(5), help: "passes over the training images, the same for every system" },
     "train-size": TRAIN_SIZE_FLAG,

@@ -32,7 +32,17 @@ function bySystem(summaries: readonly Summary[]): Record<SystemName, Summary> {
 
 function summaryTable(summaries: readonly Summary[]): string {
   return table(
-    ["system", "final test accuracy", "best", "weakest digit", "training s/epoch", "training images/s", "inference images/s", "peak memory", "lines of code"],
+    [
+      "system",
+      "final test accuracy",
+      "best",
+      "weakest digit",
+      "training s/epoch",
+      "training images/s",
+      "inference images/s",
+      "peak memory",
+      "lines of code",
+    ],
     summaries.map((s) => [
       `**${label(s.system)}**`,
       percent(s.finalAccuracy),
@@ -72,7 +82,9 @@ function codeTable(code: Record<SystemName, LearnerCode>): string {
 function accuracyGapText(results: readonly SystemResult[], s: Record<SystemName, Summary>, trainSize: number): string {
   const accuracies = (system: SystemName) => results.find((r) => r.system === system)!.history.map((h) => h.correct / h.total);
   const ours = accuracies("scratch");
-  const gaps = (["tfjs-wasm", "tfjs-cpu"] as const).flatMap((system) => accuracies(system).map((a, epoch) => ({ epoch, gap: Math.abs(a - ours[epoch]) })));
+  const gaps = (["tfjs-wasm", "tfjs-cpu"] as const).flatMap((system) =>
+    accuracies(system).map((a, epoch) => ({ epoch, gap: Math.abs(a - ours[epoch]) })),
+  );
   const widest = gaps.reduce((a, b) => (b.gap > a.gap ? b : a));
   const last = ours.length - 1;
   const finalGap = Math.max(...gaps.filter((g) => g.epoch === last).map((g) => g.gap));
@@ -88,7 +100,10 @@ function accuracyGapText(results: readonly SystemResult[], s: Record<SystemName,
 function performanceText(summaries: readonly Summary[], results: readonly SystemResult[], trainSize: number): string {
   const s = bySystem(summaries);
   const others = summaries.filter((x) => x.system !== "scratch");
-  const speed = others.map((o) => `${compare(s.scratch.secondsPerEpoch, o.secondsPerEpoch, ["faster than", "slower than"])} ${label(o.system)} (${seconds(o.secondsPerEpoch)})`);
+  const speed = others.map(
+    (o) =>
+      `${compare(s.scratch.secondsPerEpoch, o.secondsPerEpoch, ["faster than", "slower than"])} ${label(o.system)} (${seconds(o.secondsPerEpoch)})`,
+  );
   const wasmSlower = s["tfjs-wasm"].secondsPerEpoch > s.scratch.secondsPerEpoch;
   const why = wasmSlower
     ? "TensorFlow.js computes the same steps (kata 13 checks that its weights agree with the scratch network's after every step, to float32 precision); what differs is the cost around the arithmetic. A step on 10 images is under a million multiply-adds, so tf's fixed cost per operation (dispatch, tensor bookkeeping, crossing into wasm) weighs heavily, while the scratch network's loops also skip the zero pixels, about 80% of each image."
@@ -96,7 +111,10 @@ function performanceText(summaries: readonly Summary[], results: readonly System
 
   const fastest = [...summaries].sort((a, b) => b.inferenceImagesPerSecond - a.inferenceImagesPerSecond);
   const inference = fastest.map((x) => `${label(x.system)} ${count(Math.round(x.inferenceImagesPerSecond))}`);
-  const wasmVsScratch = compare(1 / s["tfjs-wasm"].inferenceImagesPerSecond, 1 / s.scratch.inferenceImagesPerSecond, ["faster than", "slower than"]);
+  const wasmVsScratch = compare(1 / s["tfjs-wasm"].inferenceImagesPerSecond, 1 / s.scratch.inferenceImagesPerSecond, [
+    "faster than",
+    "slower than",
+  ]);
 
   const largest = [...summaries].sort((a, b) => b.peakRssMB - a.peakRssMB)[0];
   const memory = summaries.map((x) => `${label(x.system)} ${mb(x.peakRssMB)}`);
@@ -121,7 +139,12 @@ function performanceText(summaries: readonly Summary[], results: readonly System
 function easeOfUseText(summaries: readonly Summary[]): string {
   const s = bySystem(summaries);
   const fewer = (system: SystemName) =>
-    compare(s[system].lines, s.scratch.lines, ["fewer than for the scratch network", "more than for the scratch network"], "about as many as for the scratch network");
+    compare(
+      s[system].lines,
+      s.scratch.lines,
+      ["fewer than for the scratch network", "more than for the scratch network"],
+      "about as many as for the scratch network",
+    );
   return (
     `The learner writes ${s.scratch.lines} lines of code for the scratch network, ${s["tfjs-wasm"].lines} for TensorFlow.js ` +
     `(${fewer("tfjs-wasm")}) and ${s.brainjs.lines} for brain.js (${fewer("brainjs")}).`

@@ -30,7 +30,14 @@ export function median(values: readonly number[]): number {
 
 /** The digit whose test images are classified correctly least often, and how often. */
 export function weakestDigit(confusion: readonly (readonly number[])[]): { digit: number; recall: number } {
-  const recalls = confusion.map((row, d) => row[d] / Math.max(1, row.reduce((a, b) => a + b, 0)));
+  const recalls = confusion.map(
+    (row, d) =>
+      row[d] /
+      Math.max(
+        1,
+        row.reduce((a, b) => a + b, 0),
+      ),
+  );
   const digit = recalls.indexOf(Math.min(...recalls));
   return { digit, recall: recalls[digit] };
 }

@@ -1,7 +1,6 @@
 /** Comparative wording computed from numbers, so that the report's sentences always agree with its tables. */
 import { ratio as times } from "../core/format.ts";
 
-
 /**
  * How a quantity `a` compares with `b` when smaller is better (seconds,
  * lines): `compare(1, 5.3, ["faster than", "slower than"])` is

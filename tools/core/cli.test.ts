@@ -62,9 +62,14 @@ describe("command lines", () => {
 
   it("check numbers and choices, naming the flag and what it got", () => {
     assert.equal(positiveInt("--n", "12"), 12);
-    for (const bad of ["0", "-1", "1.5", "x", "", "1e3"]) assert.throws(() => positiveInt("--n", bad), usageError(new RegExp(`^--n must be a whole number ≥ 1, got "${bad.replace(".", "\\.")}"$`)));
+    for (const bad of ["0", "-1", "1.5", "x", "", "1e3"])
+      assert.throws(
+        () => positiveInt("--n", bad),
+        usageError(new RegExp(`^--n must be a whole number ≥ 1, got "${bad.replace(".", "\\.")}"$`)),
+      );
     assert.equal(positiveNumber("--eta", "0.5"), 0.5);
-    for (const bad of ["0", "-2", "x", "", "Infinity"]) assert.throws(() => positiveNumber("--eta", bad), usageError(/^--eta must be a number > 0/));
+    for (const bad of ["0", "-2", "x", "", "Infinity"])
+      assert.throws(() => positiveNumber("--eta", bad), usageError(/^--eta must be a number > 0/));
     assert.equal(wholeNumber("--seed", "-7"), -7);
     assert.throws(() => wholeNumber("--seed", "1.5"), usageError(/^--seed must be a whole number, got "1\.5"$/));
     assert.equal(oneOf("--impl", "src", ["solutions", "src"]), "src");
@@ -73,10 +78,12 @@ describe("command lines", () => {
 });
 
 /** Every program an npm script runs: `tools/<folder>/<file>.ts`. */
-const programs = Object.entries(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).scripts as Record<string, string>).flatMap(([script, command]) => {
-  const program = /\btools\/(\S+\.ts)\b/.exec(command)?.[1];
-  return program ? [{ script, program }] : [];
-});
+const programs = Object.entries(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).scripts as Record<string, string>).flatMap(
+  ([script, command]) => {
+    const program = /\btools\/(\S+\.ts)\b/.exec(command)?.[1];
+    return program ? [{ script, program }] : [];
+  },
+);
 
 describe("every program", () => {
   it("is declared with runCommand, so that flags are checked and explained the same way everywhere", () => {

@@ -65,7 +65,11 @@ export function parseCommand<F extends Record<string, Flag>>(command: Command<F>
       name,
       flag.type === "boolean"
         ? { type: "boolean" as const, ...(flag.short ? { short: flag.short } : {}) }
-        : { type: "string" as const, ...(flag.short ? { short: flag.short } : {}), ...(flag.default !== undefined ? { default: flag.default } : {}) },
+        : {
+            type: "string" as const,
+            ...(flag.short ? { short: flag.short } : {}),
+            ...(flag.default !== undefined ? { default: flag.default } : {}),
+          },
     ]),
   );
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
@@ -78,10 +82,15 @@ export function parseCommand<F extends Record<string, Flag>>(command: Command<F>
   const max = command.positionals?.max ?? (command.positionals ? Infinity : 0);
   if (!help && parsed.positionals.length > max) {
     const extra = parsed.positionals.slice(max).join(" ");
-    throw new UsageError(max === 0 ? `unexpected argument "${extra}"` : `too many arguments: ${parsed.positionals.join(" ")} (at most ${max})`);
+    throw new UsageError(
+      max === 0 ? `unexpected argument "${extra}"` : `too many arguments: ${parsed.positionals.join(" ")} (at most ${max})`,
+    );
   }
   const values = Object.fromEntries(
-    Object.keys(command.flags).map((name) => [name, command.flags[name].type === "boolean" ? parsed.values[name] === true : parsed.values[name]]),
+    Object.keys(command.flags).map((name) => [
+      name,
+      command.flags[name].type === "boolean" ? parsed.values[name] === true : parsed.values[name],
+    ]),
   ) as Values<F>;
   return { values, positionals: parsed.positionals, help };
 }

@@ -41,7 +41,10 @@ describe("the kata list", () => {
   const bad: [string, RegExp][] = [
     ["{", /katas\/01-a\/kata\.json: not valid JSON/],
     ["[]", /katas\/01-a\/kata\.json: must be a JSON object/],
-    ['{ "files": ["a.ts"], "timeout": 5 }', /katas\/01-a\/kata\.json: unknown field "timeout"; the fields are "files", "timeoutSeconds" and "points"/],
+    [
+      '{ "files": ["a.ts"], "timeout": 5 }',
+      /katas\/01-a\/kata\.json: unknown field "timeout"; the fields are "files", "timeoutSeconds" and "points"/,
+    ],
     ["{}", /katas\/01-a\/kata\.json: "files" must be a non-empty list of src\/ file names such as "matrix\.ts", got undefined/],
     ['{ "files": [] }', /"files" must be a non-empty list/],
     ['{ "files": ["../a.ts"] }', /"files" must be a non-empty list .*got \["\.\.\/a\.ts"\]/],
@@ -71,6 +74,9 @@ describe("the kata list", () => {
       chooseKatas(katas, []).map((k) => k.id),
       ["01-a", "02-b"],
     );
-    assert.throws(() => chooseKatas(katas, ["1", "7"]), (error: unknown) => error instanceof UsageError && /^no kata "7"; the katas are 01-a, 02-b$/.test(error.message));
+    assert.throws(
+      () => chooseKatas(katas, ["1", "7"]),
+      (error: unknown) => error instanceof UsageError && /^no kata "7"; the katas are 01-a, 02-b$/.test(error.message),
+    );
   });
 });

@@ -61,7 +61,8 @@ export function readKataJson(root: string, id: string): { files: string[]; timeo
   if (typeof json !== "object" || json === null || Array.isArray(json)) fail("must be a JSON object");
   const config = json as Record<string, unknown>;
   const unknown = Object.keys(config).filter((key) => !["files", "timeoutSeconds", "points"].includes(key));
-  if (unknown.length > 0) fail(`unknown field ${unknown.map((key) => `"${key}"`).join(", ")}; the fields are "files", "timeoutSeconds" and "points"`);
+  if (unknown.length > 0)
+    fail(`unknown field ${unknown.map((key) => `"${key}"`).join(", ")}; the fields are "files", "timeoutSeconds" and "points"`);
   const { files, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, points = DEFAULT_POINTS } = config;
   if (!Array.isArray(files) || files.length === 0 || !files.every((file) => typeof file === "string" && /^[a-z0-9-]+\.ts$/.test(file))) {
     fail(`"files" must be a non-empty list of src/ file names such as "matrix.ts", got ${JSON.stringify(files)}`);

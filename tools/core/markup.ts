@@ -16,7 +16,11 @@ export function escapeXml(text: string): string {
 
 /** Text safe inside one Markdown table cell: one line, its backslashes and pipes escaped, no HTML. */
 export function markdownCell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\s*\n\s*/g, " ");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/</g, "&lt;")
+    .replace(/\s*\n\s*/g, " ");
 }
 
 /**
@@ -24,7 +28,11 @@ export function markdownCell(text: string): string {
  * a list, one entry a column, or a count of leading left-aligned (text)
  * columns after which all are right-aligned. Cells are used as given.
  */
-export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], align: number | readonly ("left" | "right")[] = 1): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: number | readonly ("left" | "right")[] = 1,
+): string {
   const right = (i: number) => (typeof align === "number" ? i >= align : align[i] === "right");
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map((_, i) => (right(i) ? "---:" : "---"))), ...rows.map(line)].join("\n");

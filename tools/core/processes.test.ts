@@ -18,7 +18,9 @@ const startStraggler = (marker: string) =>
 
 describe("course processes", () => {
   it("run a script with #nn/* resolved to the implementation asked for, and return what it printed", async () => {
-    const path = script(`import { stubMessage } from "${join(import.meta.dirname, "stub-message.ts")}";\nconsole.log(process.execArgv.join(" ")); console.error("to stderr"); process.exitCode = 3;`);
+    const path = script(
+      `import { stubMessage } from "${join(import.meta.dirname, "stub-message.ts")}";\nconsole.log(process.execArgv.join(" ")); console.error("to stderr"); process.exitCode = 3;`,
+    );
     const solutions = await runCourse({ script: path, impl: "solutions" });
     assert.equal(solutions.code, 3);
     assert.match(solutions.stdout, /--import tsx --conditions=solutions/);

@@ -154,12 +154,16 @@ export function startCourse(options: StartOptions): CourseProcess {
   const output = options.output ?? "capture";
   const stream = output === "capture" ? "pipe" : output;
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs(options.impl), ...(options.nodeFlags ?? []), options.script, ...(options.args ?? [])], {
-    cwd: options.cwd,
-    env,
-    detached: true,
-    stdio: ["ignore", stream, stream, ...(options.ipc ? ["ipc" as const] : [])],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs(options.impl), ...(options.nodeFlags ?? []), options.script, ...(options.args ?? [])],
+    {
+      cwd: options.cwd,
+      env,
+      detached: true,
+      stdio: ["ignore", stream, stream, ...(options.ipc ? ["ipc" as const] : [])],
+    },
+  );
   const pid = child.pid;
   if (pid !== undefined) live.add(pid);
   const limit = options.outputLimit ?? DEFAULT_OUTPUT_LIMIT;

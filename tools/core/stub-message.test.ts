@@ -12,7 +12,11 @@ describe("the stub message", () => {
     assertProperty(
       fc.property(name, id, text, text, (name, id, before, after) => {
         const kata = { id, lesson: `katas/${id}/README.md` };
-        assert.deepEqual(parseStub(`${before}${JSON.stringify(stubMessage(name, kata))}${after}`), { name, kataId: id, lesson: kata.lesson });
+        assert.deepEqual(parseStub(`${before}${JSON.stringify(stubMessage(name, kata))}${after}`), {
+          name,
+          kataId: id,
+          lesson: kata.lesson,
+        });
       }),
     );
   });

@@ -17,7 +17,10 @@ describe("SVG charts", () => {
         for (const t of ticks) assert.ok(t >= lo - slack(t) && t <= lo + width + slack(t), `tick ${t} outside [${lo}, ${lo + width}]`);
         ticks.slice(1).forEach((t, i) => assert.ok(Math.abs(t - ticks[i] - step) <= 2 * slack(t), "unevenly spaced"));
         const mantissa = step / 10 ** Math.floor(Math.log10(step));
-        assert.ok([1, 2, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-6), `step ${step} is not 1, 2 or 5 × 10^k`);
+        assert.ok(
+          [1, 2, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-6),
+          `step ${step} is not 1, 2 or 5 × 10^k`,
+        );
       }),
       { numRuns: 1000 },
     );
@@ -29,8 +32,20 @@ describe("SVG charts", () => {
       xLabel: "epoch",
       yLabel: "accuracy",
       series: [
-        { name: "scratch", points: [[0, 90], [1, 93]] },
-        { name: "tfjs", points: [[0, 88], [1, 92]] },
+        {
+          name: "scratch",
+          points: [
+            [0, 90],
+            [1, 93],
+          ],
+        },
+        {
+          name: "tfjs",
+          points: [
+            [0, 88],
+            [1, 92],
+          ],
+        },
       ],
     });
     assert.equal(svg.match(/<polyline /g)?.length, 2);

@@ -34,7 +34,6 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
-
 export function lineChart(options: ChartOptions): string {
   const { width = 720, height = 420, series } = options;
   const margin = { left: 64, right: 20, top: 40, bottom: 56 };
@@ -71,7 +70,9 @@ export function lineChart(options: ChartOptions): string {
     parts.push(`<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="2"/>`);
     for (const [x, y] of s.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${colour}"/>`);
     const ly = margin.top + 14 + 16 * i;
-    parts.push(`<line x1="${width - margin.right - 150}" x2="${width - margin.right - 130}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"/>`);
+    parts.push(
+      `<line x1="${width - margin.right - 150}" x2="${width - margin.right - 130}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"/>`,
+    );
     parts.push(`<text x="${width - margin.right - 125}" y="${ly}">${escapeXml(s.name)}</text>`);
   });
   parts.push("</svg>");

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { apiDifferences } from "./api-parity.ts";
 import { listKatas } from "../core/katas.ts";
-import { tempTree as scratchTree } from "../core/test-trees.ts";
 import { stubMessage } from "../core/stub-message.ts";
+import { tempTree as scratchTree } from "../core/test-trees.ts";
+import { apiDifferences } from "./api-parity.ts";
 import { stubProblems } from "./stubs.ts";
 
 describe("the integrity check's static part", () => {

@@ -24,7 +24,10 @@ function exportsOf(checker: ts.TypeChecker, file: ts.SourceFile): Map<string, Ex
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
     const value = symbol.flags & ts.SymbolFlags.Value ? checker.getTypeOfSymbolAtLocation(symbol, file) : undefined;
     const type = symbol.flags & ts.SymbolFlags.Type ? checker.getDeclaredTypeOfSymbol(symbol) : undefined;
-    const text = [value && `value ${checker.typeToString(value, undefined, FLAGS)}`, type && `type ${checker.typeToString(type, undefined, FLAGS)}`]
+    const text = [
+      value && `value ${checker.typeToString(value, undefined, FLAGS)}`,
+      type && `type ${checker.typeToString(type, undefined, FLAGS)}`,
+    ]
       .filter(Boolean)
       .join(" & ");
     described.set(symbol.name, { text, types: [value, type] });
@@ -47,7 +50,10 @@ function sameApi(checker: ts.TypeChecker, a: ExportedApi, b: ExportedApi): boole
 
 /** Differences between the APIs of `src/` and `solutions/` under `root`; empty when they match. */
 export function apiDifferences(root: string): string[] {
-  const list = (dir: string) => readdirSync(join(root, dir)).filter((name) => name.endsWith(".ts")).sort();
+  const list = (dir: string) =>
+    readdirSync(join(root, dir))
+      .filter((name) => name.endsWith(".ts"))
+      .sort();
   const [srcFiles, solutionFiles] = [list("src"), list("solutions")];
   const problems: string[] = [];
   for (const name of srcFiles) if (!solutionFiles.includes(name)) problems.push(`src/${name} has no solutions/${name}`);

@@ -36,8 +36,14 @@ const COMMAND = {
 async function trainInChild(args: string[]): Promise<Metrics> {
   const out = scratchDir("bench");
   try {
-    const run = await runCourse({ script: join(repoRoot, "tools", "train", "train.ts"), args: [...args, "--out", out], impl: "solutions", cwd: repoRoot });
-    if (run.code !== 0) throw new Error(`npm start -- ${args.join(" ")} failed: ${run.stderr.trim().split("\n").pop() ?? `exit code ${run.code}`}`);
+    const run = await runCourse({
+      script: join(repoRoot, "tools", "train", "train.ts"),
+      args: [...args, "--out", out],
+      impl: "solutions",
+      cwd: repoRoot,
+    });
+    if (run.code !== 0)
+      throw new Error(`npm start -- ${args.join(" ")} failed: ${run.stderr.trim().split("\n").pop() ?? `exit code ${run.code}`}`);
     return readMetrics(join(out, "metrics.json"));
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -55,13 +61,18 @@ runCommand(COMMAND, async ({ values }) => {
   const speed = await trainInChild(["--epochs", String(epochs), "--train-size", String(trainSize)]);
   for (const h of speed.history) {
     console.log(
-      dim(`  epoch ${h.epoch}: ${seconds(h.trainSeconds)} training (${count(Math.round(trainSize / h.trainSeconds))} images/s), ${seconds(h.evalSeconds)} testing 10,000 images`),
+      dim(
+        `  epoch ${h.epoch}: ${seconds(h.trainSeconds)} training (${count(Math.round(trainSize / h.trainSeconds))} images/s), ${seconds(h.evalSeconds)} testing 10,000 images`,
+      ),
     );
   }
   // Seconds per epoch of 50,000 images, however many the speed run took.
   const perEpoch = (speed.meanTrainSecondsPerEpoch * 50_000) / trainSize;
   const lines = [
-    check(perEpoch <= TARGETS.secondsPerEpoch, `${seconds(perEpoch)} per epoch of 50,000 images, ${count(Math.round(50_000 / perEpoch))} images/s (target ≤ ${TARGETS.secondsPerEpoch} s)`),
+    check(
+      perEpoch <= TARGETS.secondsPerEpoch,
+      `${seconds(perEpoch)} per epoch of 50,000 images, ${count(Math.round(50_000 / perEpoch))} images/s (target ≤ ${TARGETS.secondsPerEpoch} s)`,
+    ),
     check(speed.peakRssMB <= TARGETS.peakRssMB, `peak RSS ${megabytes(speed.peakRssMB)} (target ≤ ${megabytes(TARGETS.peakRssMB)})`),
   ];
   let ok = perEpoch <= TARGETS.secondsPerEpoch && speed.peakRssMB <= TARGETS.peakRssMB;
@@ -74,10 +85,20 @@ runCommand(COMMAND, async ({ values }) => {
       console.log(bold(`\nAccuracy: 784-${hidden}-10 with Nielsen's settings (30 epochs)`));
       const run = await trainInChild(["--hidden", hidden]);
       const best = run.bestCorrect / 10_000;
-      lines.push(check(best >= target, `784-${hidden}-10: best ${percent(best)} (target ≥ ${percent(target, 1)}), ${seconds(run.totalSeconds)} in all, peak RSS ${megabytes(run.peakRssMB)}`));
+      lines.push(
+        check(
+          best >= target,
+          `784-${hidden}-10: best ${percent(best)} (target ≥ ${percent(target, 1)}), ${seconds(run.totalSeconds)} in all, peak RSS ${megabytes(run.peakRssMB)}`,
+        ),
+      );
       ok &&= best >= target;
       if (hidden === "30") {
-        lines.push(check(run.totalSeconds <= TARGETS.totalSeconds, `the default run takes ${seconds(run.totalSeconds)} (target ≤ ${TARGETS.totalSeconds} s)`));
+        lines.push(
+          check(
+            run.totalSeconds <= TARGETS.totalSeconds,
+            `the default run takes ${seconds(run.totalSeconds)} (target ≤ ${TARGETS.totalSeconds} s)`,
+          ),
+        );
         ok &&= run.totalSeconds <= TARGETS.totalSeconds;
       }
     }

@@ -25,7 +25,8 @@ import { stubProblems } from "./stubs.ts";
 const COMMAND = {
   name: "test:integrity",
   usage: "npm run test:integrity",
-  summary: "Check the course both ways: src/ and solutions/ share one API, every stub names its kata, and with the katas before it solved each kata fails on its stub and the one before passes.",
+  summary:
+    "Check the course both ways: src/ and solutions/ share one API, every stub names its kata, and with the katas before it solved each kata fails on its stub and the one before passes.",
   flags: {},
 } as const;
 
@@ -43,10 +44,13 @@ function verdict(step: Step, run: RunResult): { ok: boolean; line: string } {
   const label = `${k} solved`.padEnd(10);
   const problems: string[] = [];
   if (before && !before.passed) {
-    problems.push(`${previous?.id} should pass but fails: ${before.firstFailure?.test}\n      ${before.firstFailure?.message.split("\n")[0]}`);
+    problems.push(
+      `${previous?.id} should pass but fails: ${before.firstFailure?.test}\n      ${before.firstFailure?.message.split("\n")[0]}`,
+    );
   }
   const strays = previous ? strayTests(previous, run) : [];
-  if (strays.length > 0) problems.push(`${previous?.id}: ${strays.length} test(s) are not inside describe("${previous?.id}", …): ${strays[0]}`);
+  if (strays.length > 0)
+    problems.push(`${previous?.id}: ${strays.length} test(s) are not inside describe("${previous?.id}", …): ${strays[0]}`);
   if (now && now.passed) problems.push(`${current?.id} should fail on its stubs but passes`);
   if (problems.length > 0) return { ok: false, line: `${red("✖")} ${label} ${problems.join("; ")}` };
   const parts = [
@@ -75,7 +79,9 @@ runCommand(COMMAND, async () => {
   try {
     // Every step's files in one pool, one per core; each step is reported, in order, once its files are done.
     const files = steps.flatMap((step) =>
-      [step.previous, step.current].flatMap((kata) => kata?.tests.map((path) => ({ path, timeoutMs: kata.timeoutMs, cwd: step.root })) ?? []),
+      [step.previous, step.current].flatMap(
+        (kata) => kata?.tests.map((path) => ({ path, timeoutMs: kata.timeoutMs, cwd: step.root })) ?? [],
+      ),
     );
     const pending = new Set(files.map((file) => file.path));
     const done: RunResult = { files: [], tests: [] };

@@ -16,7 +16,13 @@ describe("npm run new-kata", () => {
     const root = tempTree([], [first]);
     const { status, output } = await runProgram("dev/new-kata.ts", ["15", "cross-entropy"], { root });
     assert.equal(status, 0, output);
-    for (const path of ["katas/15-cross-entropy/README.md", "katas/15-cross-entropy/kata.json", "katas/15-cross-entropy/cross-entropy.test.ts", "src/cross-entropy.ts", "solutions/cross-entropy.ts"]) {
+    for (const path of [
+      "katas/15-cross-entropy/README.md",
+      "katas/15-cross-entropy/kata.json",
+      "katas/15-cross-entropy/cross-entropy.test.ts",
+      "src/cross-entropy.ts",
+      "solutions/cross-entropy.ts",
+    ]) {
       assert.ok(existsSync(join(root, path)), path);
     }
     const katas = listKatas(root);
@@ -27,7 +33,10 @@ describe("npm run new-kata", () => {
     const files = kata.tests.map((path) => ({ path, timeoutMs: kata.timeoutMs }));
     const onStub = summarize(kata, await runTests({ files, impl: "src", cwd: root }), root);
     const onReference = summarize(kata, await runTests({ files, impl: "solutions", cwd: root }), root);
-    assert.match(onStub.firstFailure?.message ?? "", /^Not implemented: crossEntropy \(kata 15-cross-entropy, lesson katas\/15-cross-entropy\/README\.md\)/);
+    assert.match(
+      onStub.firstFailure?.message ?? "",
+      /^Not implemented: crossEntropy \(kata 15-cross-entropy, lesson katas\/15-cross-entropy\/README\.md\)/,
+    );
     assert.equal(onReference.passed, true, onReference.firstFailure?.message);
 
     const again = await runProgram("dev/new-kata.ts", ["15", "softmax"], { root });

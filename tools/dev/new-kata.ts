@@ -11,15 +11,20 @@ import { join } from "node:path";
 import { runCommand, UsageError } from "../core/cli.ts";
 import { KATA_ID, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
-import { green } from "../core/style.ts";
 import { stubMessage } from "../core/stub-message.ts";
+import { green } from "../core/style.ts";
 
 const COMMAND = {
   name: "new-kata",
   usage: "npm run new-kata -- NN slug",
-  summary: "Scaffold kata NN-slug: katas/NN-slug/ (lesson, kata.json, a first test), src/slug.ts (the stub) and solutions/slug.ts (the reference).",
+  summary:
+    "Scaffold kata NN-slug: katas/NN-slug/ (lesson, kata.json, a first test), src/slug.ts (the stub) and solutions/slug.ts (the reference).",
   flags: {},
-  positionals: { name: "NN slug", help: "the kata's two-digit number and its name in lower-case words joined by dashes: 15 cross-entropy", max: 2 },
+  positionals: {
+    name: "NN slug",
+    help: "the kata's two-digit number and its name in lower-case words joined by dashes: 15 cross-entropy",
+    max: 2,
+  },
 } as const;
 
 /** `cross-entropy` → `crossEntropy`. */
@@ -113,7 +118,8 @@ export function ${name}(): number {
 
 runCommand(COMMAND, ({ positionals }) => {
   const [number, slug] = positionals;
-  if (number === undefined || slug === undefined) throw new UsageError("give the kata's number and slug: npm run new-kata -- 15 cross-entropy");
+  if (number === undefined || slug === undefined)
+    throw new UsageError("give the kata's number and slug: npm run new-kata -- 15 cross-entropy");
   if (!/^\d\d$/.test(number)) throw new UsageError(`the number must be two digits, such as 15, got "${number}"`);
   const id = `${number}-${slug}`;
   if (!KATA_ID.test(id)) throw new UsageError(`the slug must be lower-case words joined by dashes, such as cross-entropy, got "${slug}"`);

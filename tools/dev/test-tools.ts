@@ -50,7 +50,8 @@ runCommand(COMMAND, async ({ positionals }) => {
   console.log(bold(`\n${run.tests.length} tests in ${files.length} files, ${failed} failed`));
 
   const leftFolders = readdirSync(scratch);
-  if (leftFolders.length > 0) console.log(red(`✖ the tests left ${leftFolders.length} temporary folder(s) behind: ${leftFolders.join(", ")}`));
+  if (leftFolders.length > 0)
+    console.log(red(`✖ the tests left ${leftFolders.length} temporary folder(s) behind: ${leftFolders.join(", ")}`));
   const survivors = processesMentioning(scratch);
   for (const { pid } of survivors) {
     try {
@@ -60,7 +61,11 @@ runCommand(COMMAND, async ({ positionals }) => {
     }
   }
   if (survivors.length > 0) {
-    console.log(red(`✖ ${survivors.length} process(es) outlived the tests (now killed):\n${survivors.map((p) => `    ${p.pid} ${p.command}`).join("\n")}`));
+    console.log(
+      red(
+        `✖ ${survivors.length} process(es) outlived the tests (now killed):\n${survivors.map((p) => `    ${p.pid} ${p.command}`).join("\n")}`,
+      ),
+    );
   }
   rmSync(scratch, { recursive: true, force: true });
   if (run.tests.length === 0) console.log(red("No test ran: that is a failure, not a pass."));

@@ -35,10 +35,16 @@ describe("the GitHub Classroom workflow", () => {
       assert.match(block, /\n {8}uses: education\/autograding-command-grader@v1\n/);
       assert.equal(field(block, "test-name"), JSON.stringify(kata.id));
       assert.equal(field(block, "setup-command"), '""');
-      assert.equal(field(block, "command"), JSON.stringify(`npm run grade -- ${kata.id} --verify-tests --min-score 100% --out reports/${kata.id}`));
+      assert.equal(
+        field(block, "command"),
+        JSON.stringify(`npm run grade -- ${kata.id} --verify-tests --min-score 100% --out reports/${kata.id}`),
+      );
       assert.equal(field(block, "max-score"), String(kata.points));
       assert.equal(field(block, "timeout"), String(timeoutMinutes(kata)));
-      assert.ok(timeoutMinutes(kata) * 60_000 >= kata.tests.length * kata.timeoutMs + 30_000, `${kata.id}: time for every file and start-up`);
+      assert.ok(
+        timeoutMinutes(kata) * 60_000 >= kata.tests.length * kata.timeoutMs + 30_000,
+        `${kata.id}: time for every file and start-up`,
+      );
     }
     assert.equal([...byId.values()].filter((block) => block.includes("autograding-command-grader")).length, katas.length);
   });
@@ -53,7 +59,10 @@ describe("the GitHub Classroom workflow", () => {
     assert.equal(field(reporter, "runners"), ids.join(","));
     for (const id of ids) {
       // The reporter reads process.env[`${runner.toUpperCase()}_RESULTS`].
-      assert.ok(reporter.includes(`\n          ${id.toUpperCase()}_RESULTS: "\${{ steps.${id}.outputs.result }}"`), `the reporter reads ${id}`);
+      assert.ok(
+        reporter.includes(`\n          ${id.toUpperCase()}_RESULTS: "\${{ steps.${id}.outputs.result }}"`),
+        `the reporter reads ${id}`,
+      );
     }
   });
 

@@ -70,10 +70,16 @@ describe("npm run grade", () => {
     assert.equal(status, 0, stdout);
     assert.ok(report && junit && summary);
     assert.equal(report.katasTotal, katas.length);
-    assert.deepEqual(report.katas.map((k) => k.id), katas.map((k) => k.id));
+    assert.deepEqual(
+      report.katas.map((k) => k.id),
+      katas.map((k) => k.id),
+    );
     assert.equal(report.katasPassed, 0);
     assert.equal(report.score, 0);
-    assert.equal(report.maxScore, report.katas.reduce((sum, k) => sum + k.maxPoints, 0));
+    assert.equal(
+      report.maxScore,
+      report.katas.reduce((sum, k) => sum + k.maxPoints, 0),
+    );
     for (const kata of report.katas) {
       assert.equal(kata.points, 0);
       assert.ok(kata.tests.total > 0, `${kata.id}: its tests ran`);
@@ -86,7 +92,10 @@ describe("npm run grade", () => {
 
     assertWellFormedXml(junit);
     const totalTests = report.katas.reduce((sum, k) => sum + k.tests.total, 0);
-    assert.match(junit, new RegExp(`<testsuites name="kata grades: 0/${report.maxScore} points" tests="${totalTests}" failures="${totalTests}"`));
+    assert.match(
+      junit,
+      new RegExp(`<testsuites name="kata grades: 0/${report.maxScore} points" tests="${totalTests}" failures="${totalTests}"`),
+    );
     assert.equal(junit.match(/<testsuite /g)?.length, katas.length);
 
     assert.match(summary, new RegExp(`^## Kata grades: 0/${report.maxScore} points`));
@@ -160,7 +169,10 @@ describe("npm run grade", () => {
     assert.ok(graded.report && graded.summary);
     assert.ok(graded.report.tests.changed.includes("katas/01-matrices/matrix.test.ts"));
     assert.ok(graded.report.tests.added.includes("katas/03-perceptrons/extra.test.ts"));
-    assert.match(graded.summary, /\*\*⚠️ the kata tests differ from katas\/tests\.sha256: changed [^*]*katas\/01-matrices\/matrix\.test\.ts/);
+    assert.match(
+      graded.summary,
+      /\*\*⚠️ the kata tests differ from katas\/tests\.sha256: changed [^*]*katas\/01-matrices\/matrix\.test\.ts/,
+    );
     assert.match(graded.stdout, /⚠ the kata tests differ/);
   });
 

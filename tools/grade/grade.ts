@@ -25,11 +25,18 @@ runCommand(GRADE_COMMAND, async ({ values, positionals }) => {
   if (values.out.trim() === "") throw new UsageError("--out must name a folder");
   const katas = chooseKatas(listKatas(), positionals);
   const minScore = values["min-score"] === undefined ? undefined : parseMinScore(values["min-score"]);
-  const minimum = minScore && minimumPoints(minScore, katas.reduce((sum, kata) => sum + kata.points, 0));
+  const minimum =
+    minScore &&
+    minimumPoints(
+      minScore,
+      katas.reduce((sum, kata) => sum + kata.points, 0),
+    );
   if (values["verify-tests"]) {
     const check = checkManifest(repoRoot);
     if (!testsUnchanged(check)) {
-      throw new Error(`not grading: ${testsVerdict(check)}.\nRestore the course's kata tests (for example: git checkout <upstream commit> -- katas), then grade again.`);
+      throw new Error(
+        `not grading: ${testsVerdict(check)}.\nRestore the course's kata tests (for example: git checkout <upstream commit> -- katas), then grade again.`,
+      );
     }
   }
 

@@ -12,8 +12,7 @@ import type { GradeReport, KataGrade } from "./run.ts";
 const seconds = (ms: number) => String(secondsValue(ms));
 
 function testCases(grade: KataGrade, root: string): string[] {
-  const failure = (message: string) =>
-    `<failure message="${escapeXml(message.split("\n")[0])}">${escapeXml(message)}</failure>`;
+  const failure = (message: string) => `<failure message="${escapeXml(message.split("\n")[0])}">${escapeXml(message)}</failure>`;
   if (grade.records.length === 0) {
     const message = grade.firstFailure?.message ?? "no test ran";
     return [`    <testcase classname="${grade.id}" name="${grade.id}" time="${seconds(grade.durationMs)}">${failure(message)}</testcase>`];

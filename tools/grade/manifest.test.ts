@@ -4,9 +4,9 @@ import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
-import { buildManifest, checkManifest, gradedFiles, kataTestsSha256, MANIFEST, parseManifest, testsUnchanged } from "./manifest.ts";
 import { DEFAULT_POINTS, DEFAULT_TIMEOUT_SECONDS, type Kata } from "../core/katas.ts";
 import { tempDir } from "../core/test-trees.ts";
+import { buildManifest, checkManifest, gradedFiles, kataTestsSha256, MANIFEST, parseManifest, testsUnchanged } from "./manifest.ts";
 
 /** A folder holding `files` (path → content). */
 function folder(files: Record<string, string>): string {
@@ -18,7 +18,15 @@ function folder(files: Record<string, string>): string {
   return root;
 }
 
-const kata = (id: string): Kata => ({ id, title: id, lesson: "", files: [], tests: [], timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, points: DEFAULT_POINTS });
+const kata = (id: string): Kata => ({
+  id,
+  title: id,
+  lesson: "",
+  files: [],
+  tests: [],
+  timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
+  points: DEFAULT_POINTS,
+});
 
 /** The graded files of a small course, and some that are not graded. */
 const COURSE = [

@@ -18,8 +18,7 @@ const sha256 = (data: string | Buffer) => createHash("sha256").update(data).dige
 /** The graded files under `root`, as sorted paths relative to it with `/` separators. */
 export function gradedFiles(root: string): string[] {
   const entries = readdirSync(join(root, "katas"), { recursive: true, encoding: "utf8" }).map((path) => path.split("\\").join("/"));
-  const graded = (path: string) =>
-    path.endsWith(".test.ts") || /^\d\d-[^/]+\/kata\.json$/.test(path) || /^support\/[^/]+\.ts$/.test(path);
+  const graded = (path: string) => path.endsWith(".test.ts") || /^\d\d-[^/]+\/kata\.json$/.test(path) || /^support\/[^/]+\.ts$/.test(path);
   return entries
     .filter(graded)
     .map((path) => `katas/${path}`)

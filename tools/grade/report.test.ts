@@ -20,12 +20,19 @@ function gradeOf(passed: boolean, { id = "01-matrices", title = "Vectors", test 
     durationMs: 12,
     firstFailure: passed ? undefined : { test, message },
     testsSha256: "0".repeat(64),
-    records: [{ kind: "test", file: `/x/katas/${id}/a.test.ts`, path: [id, test], passed, durationMs: 12, error: passed ? undefined : message }],
+    records: [
+      { kind: "test", file: `/x/katas/${id}/a.test.ts`, path: [id, test], passed, durationMs: 12, error: passed ? undefined : message },
+    ],
   };
 }
 
 const gradeArb = fc
-  .record({ passed: fc.boolean(), title: fc.string({ unit: "grapheme" }), test: fc.string({ unit: "grapheme", minLength: 1 }), message: fc.string({ unit: "grapheme" }) })
+  .record({
+    passed: fc.boolean(),
+    title: fc.string({ unit: "grapheme" }),
+    test: fc.string({ unit: "grapheme", minLength: 1 }),
+    message: fc.string({ unit: "grapheme" }),
+  })
   .map(({ passed, ...texts }) => gradeOf(passed, texts));
 
 const reportOf = (katas: KataGrade[]): GradeReport => ({
@@ -67,7 +74,13 @@ describe("grade reports", () => {
     const report = reportOf([passing, failing]);
     const json = JSON.parse(gradeJson(report));
     assert.deepEqual(
-      json.katas.map((k: { id: string; passed: boolean; tests: unknown; points: number; firstFailure: unknown }) => [k.id, k.passed, k.tests, k.points, k.firstFailure]),
+      json.katas.map((k: { id: string; passed: boolean; tests: unknown; points: number; firstFailure: unknown }) => [
+        k.id,
+        k.passed,
+        k.tests,
+        k.points,
+        k.firstFailure,
+      ]),
       [
         ["01-matrices", true, { passed: 1, total: 1 }, 10, null],
         ["02-mnist", false, { passed: 0, total: 1 }, 0, { test: "t", message: "x < y\nmore" }],

@@ -4,7 +4,7 @@
  * page when it is appended to $GITHUB_STEP_SUMMARY).
  */
 import { secondsValue } from "../core/format.ts";
-import { escapeHtml, fenced, markdownCell as cell, markdownTable } from "../core/markup.ts";
+import { markdownCell as cell, escapeHtml, fenced, markdownTable } from "../core/markup.ts";
 import { bold, green, red, yellow } from "../core/style.ts";
 import { type ManifestCheck, testsUnchanged } from "./manifest.ts";
 import type { GradeReport, KataGrade } from "./run.ts";
@@ -58,7 +58,6 @@ export function gradeJson(report: GradeReport): string {
   const { impl, score, maxScore, katasPassed, katasTotal, tests } = report;
   return JSON.stringify({ impl, score, maxScore, katasPassed, katasTotal, tests, katas }, null, 2) + "\n";
 }
-
 
 export function markdownSummary(report: GradeReport): string {
   const rows = report.katas.map((grade) => [

@@ -63,7 +63,10 @@ export async function gradeKatas(
       points: result.passed ? kata.points : 0,
       maxPoints: kata.points,
       durationMs: result.durationMs,
-      firstFailure: result.firstFailure && { test: result.firstFailure.test, message: stripVTControlCharacters(result.firstFailure.message) },
+      firstFailure: result.firstFailure && {
+        test: result.firstFailure.test,
+        message: stripVTControlCharacters(result.firstFailure.message),
+      },
       testsSha256: kataTestsSha256(kata, root),
       records: files.flatMap((run) => run.tests).map((test) => ({ ...test, error: test.error && stripVTControlCharacters(test.error) })),
     };

@@ -39,7 +39,11 @@ describe("the test runner", () => {
     const { file, tests } = await runOne(`describe("s", () => { it("first", () => {}); it("spins", () => { for (;;) {} }); });`, 5000);
     assert.deepEqual(file.problem, { kind: "timeout", timeoutMs: 5000 });
     // A loop blocks the process before the reporter hears of the tests that passed: the last record is what counts.
-    assert.deepEqual(tests.at(-1), { path: "s › spins", passed: false, error: "timed out: this test file ran longer than 5 s and was stopped" });
+    assert.deepEqual(tests.at(-1), {
+      path: "s › spins",
+      passed: false,
+      error: "timed out: this test file ran longer than 5 s and was stopped",
+    });
     assert.ok(tests.slice(0, -1).every((test) => test.passed));
     assert.ok(Date.now() - started < 15_000, "stopped at its limit");
     assert.deepEqual(processesMentioning(file.file), []);
@@ -67,7 +71,9 @@ describe("the test runner", () => {
   });
 
   it("fails a suite that throws while its tests are registered, instead of dropping it", async () => {
-    const { tests } = await runOne(`describe("s", () => { it("fine", () => {}); }); describe("broken", () => { throw new Error("in describe"); });`);
+    const { tests } = await runOne(
+      `describe("s", () => { it("fine", () => {}); }); describe("broken", () => { throw new Error("in describe"); });`,
+    );
     assert.deepEqual(tests, [
       { path: "s › fine", passed: true, error: undefined },
       { path: "broken", passed: false, error: "in describe" },
@@ -75,7 +81,10 @@ describe("the test runner", () => {
   });
 
   it("counts a skipped or todo test as a failure, and a file with no test as one", async () => {
-    assert.deepEqual((await runOne(`it.skip("later", () => {}); it.todo("some day");`)).tests.map((t) => t.passed), [false, false]);
+    assert.deepEqual(
+      (await runOne(`it.skip("later", () => {}); it.todo("some day");`)).tests.map((t) => t.passed),
+      [false, false],
+    );
     const empty = await runOne("export {};");
     assert.deepEqual(empty.file.problem, { kind: "empty" });
     assert.match(empty.tests[0].error ?? "", /reported no tests/);
@@ -101,7 +110,17 @@ describe("the test runner", () => {
       impl: "solutions",
       concurrency: 3,
     });
-    assert.deepEqual(run.files.map((f) => f.file), paths);
-    assert.deepEqual(run.tests.map((t) => [t.path.join(), t.passed]), [["a", true], ["b", false], ["c", true]]);
+    assert.deepEqual(
+      run.files.map((f) => f.file),
+      paths,
+    );
+    assert.deepEqual(
+      run.tests.map((t) => [t.path.join(), t.passed]),
+      [
+        ["a", true],
+        ["b", false],
+        ["c", true],
+      ],
+    );
   });
 });

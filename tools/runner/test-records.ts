@@ -13,7 +13,4 @@ export interface TestRecord {
 }
 
 /** A line of the events file: a test that started running (its full name, "suite > test"), a finished test, or the end of the file's tests. */
-export type ReporterRecord =
-  | { kind: "running"; name: string }
-  | { kind: "end" }
-  | (Omit<TestRecord, "file"> & { kind: "test" });
+export type ReporterRecord = { kind: "running"; name: string } | { kind: "end" } | (Omit<TestRecord, "file"> & { kind: "test" });

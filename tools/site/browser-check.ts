@@ -52,7 +52,9 @@ export async function checkSite(executablePath: string): Promise<number> {
       results.forEach((problems, i) => {
         const { url, formulas } = pages[i];
         if (problems.length > 0) failed++;
-        console.log(problems.length === 0 ? `${green("✔")} ${url} (${formulas} formulas)` : `${red("✖")} ${url}\n    ${problems.join("\n    ")}`);
+        console.log(
+          problems.length === 0 ? `${green("✔")} ${url} (${formulas} formulas)` : `${red("✖")} ${url}\n    ${problems.join("\n    ")}`,
+        );
       });
     } finally {
       await browser.close();
@@ -99,8 +101,6 @@ interface Probe {
   next: string | null;
 }
 
-
-
 /** Open one page, check it, save its screenshot; the problems found, none when it passes. */
 async function checkPage(browser: BrowserContext, base: string, expected: ExpectedPage): Promise<string[]> {
   const problems: string[] = [];
@@ -110,7 +110,8 @@ async function checkPage(browser: BrowserContext, base: string, expected: Expect
   });
   page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
   page.on("request", (request) => {
-    if (!request.url().startsWith(base) && !request.url().startsWith("data:")) problems.push(`request leaves the site (no CDN allowed): ${request.url()}`);
+    if (!request.url().startsWith(base) && !request.url().startsWith("data:"))
+      problems.push(`request leaves the site (no CDN allowed): ${request.url()}`);
   });
   page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   page.on("response", (response) => {
@@ -134,11 +135,13 @@ async function checkPage(browser: BrowserContext, base: string, expected: Expect
 
 function mathProblems(expected: ExpectedPage, probe: Probe): string[] {
   const problems = probe.errors.map((error) => `KaTeX error: ${error}`);
-  if (probe.formulas !== expected.formulas) problems.push(`${probe.formulas} formulas typeset, but the page's markdown has ${expected.formulas}`);
+  if (probe.formulas !== expected.formulas)
+    problems.push(`${probe.formulas} formulas typeset, but the page's markdown has ${expected.formulas}`);
   if (probe.mathml !== probe.formulas) problems.push(`${probe.formulas} formulas but ${probe.mathml} with MathML`);
   const raw = RAW_MATH.exec(probe.prose);
   if (raw) problems.push(`raw math left in the text: ${raw[0]}`);
-  if (probe.formulas > 0 && !probe.katexFont?.includes("KaTeX_Main")) problems.push(`KaTeX's stylesheet is not applied (font ${probe.katexFont})`);
+  if (probe.formulas > 0 && !probe.katexFont?.includes("KaTeX_Main"))
+    problems.push(`KaTeX's stylesheet is not applied (font ${probe.katexFont})`);
   if (probe.formulas > 0 && !probe.fontsLoaded) problems.push("KaTeX's fonts did not load");
   return problems;
 }
@@ -155,4 +158,3 @@ function linkProblems(base: string, expected: ExpectedPage, probe: Probe): strin
   }
   return problems;
 }
-

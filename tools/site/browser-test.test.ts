@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runProgram } from "../core/processes.ts";
 
-const browserTest = (env: Record<string, string | undefined>) => runProgram("site/browser-test.ts", [], { env: { REQUIRE_BROWSER_TEST: undefined, ...env } });
+const browserTest = (env: Record<string, string | undefined>) =>
+  runProgram("site/browser-test.ts", [], { env: { REQUIRE_BROWSER_TEST: undefined, ...env } });
 
 describe("npm run test:browser without Chromium", () => {
   const missing = { CHROMIUM_PATH: "/nonexistent/chromium" };
@@ -10,7 +11,10 @@ describe("npm run test:browser without Chromium", () => {
   it("is skipped, saying why and how to install it", async () => {
     const { status, output } = await browserTest(missing);
     assert.equal(status, 0, output);
-    assert.match(output, /SKIPPED browser test: Chromium is not installed at \/nonexistent\/chromium; install it \(sudo apt-get install chromium\)/);
+    assert.match(
+      output,
+      /SKIPPED browser test: Chromium is not installed at \/nonexistent\/chromium; install it \(sudo apt-get install chromium\)/,
+    );
     assert.match(output, /^browser: 0 passed, 0 failed, 1 skipped$/m);
   });
 

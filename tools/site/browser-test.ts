@@ -34,14 +34,19 @@ const COMMAND = {
 runCommand(COMMAND, async () => {
   if (!existsSync(CHROMIUM)) {
     if (process.env[REQUIRED] === "1") {
-      console.error(`${red("✖")} browser test: ${CHROMIUM} is missing and ${REQUIRED}=1 makes this test mandatory: apt-get install -y chromium`);
+      console.error(
+        `${red("✖")} browser test: ${CHROMIUM} is missing and ${REQUIRED}=1 makes this test mandatory: apt-get install -y chromium`,
+      );
       return 1;
     }
-    console.log(`${yellow("SKIPPED")} browser test: Chromium is not installed at ${CHROMIUM}; install it (sudo apt-get install chromium) to run this test.`);
+    console.log(
+      `${yellow("SKIPPED")} browser test: Chromium is not installed at ${CHROMIUM}; install it (sudo apt-get install chromium) to run this test.`,
+    );
     console.log("browser: 0 passed, 0 failed, 1 skipped");
     return 0;
   }
-  if (!existsSync(join(repoRoot, "docs", "site", "index.html"))) throw new Error("docs/site/index.html is missing: run `npm run docs` first");
+  if (!existsSync(join(repoRoot, "docs", "site", "index.html")))
+    throw new Error("docs/site/index.html is missing: run `npm run docs` first");
   // Playwright and the site's page list load only when there is a browser to drive.
   const { checkSite } = await import("./browser-check.ts");
   return checkSite(CHROMIUM);

@@ -9,15 +9,15 @@
  * region, a formula KaTeX cannot typeset), with exit code 1.
  */
 import { join, relative } from "node:path";
-import { Application, PageEvent, TypeDocReader } from "typedoc";
 import type MarkdownIt from "markdown-it";
+import { Application, PageEvent, TypeDocReader } from "typedoc";
 import { runCommand } from "../core/cli.ts";
 import { secondsFromMs } from "../core/format.ts";
-import { useMath } from "./math.ts";
-import { coursePages, installCourseTheme, LANDING_PAGE, ROUTER } from "./theme.ts";
 import { listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { green, red } from "../core/style.ts";
+import { useMath } from "./math.ts";
+import { coursePages, installCourseTheme, LANDING_PAGE, ROUTER } from "./theme.ts";
 
 const COMMAND = {
   name: "docs",
@@ -64,4 +64,3 @@ function fail(what: string): number {
   console.error(`${red("✖")} docs: ${what}; see the messages above (warnings count as errors).`);
   return 1;
 }
-

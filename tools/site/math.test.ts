@@ -78,9 +78,12 @@ describe("math in the site's markdown", () => {
   it("counts the formulas of a text, inline and display, and none in code or prose", () => {
     assertProperty(
       fc.property(
-        fc.array(fc.constantFrom("$x$", "$\\sigma(z)$", "$w^l_{jk}$", "\n\n$$\n\\delta^L = \\nabla_a C\n$$\n\n", "`$y$`", "costs $5 and $10"), {
-          maxLength: 10,
-        }),
+        fc.array(
+          fc.constantFrom("$x$", "$\\sigma(z)$", "$w^l_{jk}$", "\n\n$$\n\\delta^L = \\nabla_a C\n$$\n\n", "`$y$`", "costs $5 and $10"),
+          {
+            maxLength: 10,
+          },
+        ),
         (parts) => {
           const expected = parts.filter((part) => !part.startsWith("`") && !part.startsWith("costs")).length;
           const text = `Some text ${parts.join(" then ")} .`;

@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
 import { tempDir } from "../core/test-trees.ts";
-import { fileFor, serveStatic, type StaticServer } from "./static-server.ts";
+import { fileFor, type StaticServer, serveStatic } from "./static-server.ts";
 
 // A scratch folder: `outside/secret.txt` sits next to the served `site/`.
 const scratch = tempDir("static");
@@ -66,7 +66,12 @@ describe("the static server for the browser test", () => {
   });
 
   it("never serves a file outside its root, however the path is written", async () => {
-    for (const path of ["/../outside/secret.txt", "/..%2Foutside%2Fsecret.txt", "/%2e%2e/outside/secret.txt", "/lessons/..%2F..%2Foutside/secret.txt"]) {
+    for (const path of [
+      "/../outside/secret.txt",
+      "/..%2Foutside%2Fsecret.txt",
+      "/%2e%2e/outside/secret.txt",
+      "/lessons/..%2F..%2Foutside/secret.txt",
+    ]) {
       const { status, body } = await rawGet(path);
       assert.notEqual(body, "secret", path);
       assert.equal(status, 404, path);

@@ -4,11 +4,11 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
-import { type CoursePage, coursePages, firstHeading, LANDING_PAGE, neighbours } from "./theme.ts";
 import { DEFAULT_POINTS, type Kata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { tempDir } from "../core/test-trees.ts";
 import { expectedPages, RAW_MATH } from "./expected-pages.ts";
+import { type CoursePage, coursePages, firstHeading, LANDING_PAGE, neighbours } from "./theme.ts";
 
 const katas = listKatas();
 
@@ -20,7 +20,15 @@ function scratchRepo(files: Record<string, string>): { root: string; katas: Kata
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  const kata = (id: string): Kata => ({ id, title: id, lesson: `katas/${id}/README.md`, files: [], tests: [], timeoutMs: 1, points: DEFAULT_POINTS });
+  const kata = (id: string): Kata => ({
+    id,
+    title: id,
+    lesson: `katas/${id}/README.md`,
+    files: [],
+    tests: [],
+    timeoutMs: 1,
+    points: DEFAULT_POINTS,
+  });
   return { root, katas: [kata("01-a"), kata("02-b")] };
 }
 
@@ -37,7 +45,10 @@ describe("the documentation site's pages", () => {
     assert.deepEqual(pages.slice(0, lessons.length), lessons, "the lessons come first");
     const course = pages.slice(lessons.length).map((page) => page.slug);
     const optional = ["course/comparison", "course/instructors"];
-    assert.deepEqual(course.filter((slug) => !optional.includes(slug)), ["course/learnings", "course/data"]);
+    assert.deepEqual(
+      course.filter((slug) => !optional.includes(slug)),
+      ["course/learnings", "course/data"],
+    );
   });
 
   it("show the comparison report only once it exists, and need the learnings page", () => {
@@ -45,7 +56,12 @@ describe("the documentation site's pages", () => {
     const without = scratchRepo(base);
     assert.deepEqual(
       coursePages(without.root, without.katas).map((page) => [page.slug, page.title]),
-      [["lessons/01-a", "01 · A"], ["lessons/02-b", "02 · B"], ["course/learnings", "What you learned"], ["course/data", "Data"]],
+      [
+        ["lessons/01-a", "01 · A"],
+        ["lessons/02-b", "02 · B"],
+        ["course/learnings", "What you learned"],
+        ["course/data", "Data"],
+      ],
     );
     const withReport = scratchRepo({ ...base, "docs/comparison.md": "# Comparison\n" });
     assert.deepEqual(
@@ -58,7 +74,10 @@ describe("the documentation site's pages", () => {
 
   it("need a # heading to name each page", () => {
     assert.equal(firstHeading("intro\n# 09 · Backpropagation \n## The idea\n", "x.md"), "09 · Backpropagation");
-    assert.throws(() => firstHeading("## Only a subheading\n#Not a heading\n", "katas/99-x/README.md"), /katas\/99-x\/README\.md has no "# Title" line/);
+    assert.throws(
+      () => firstHeading("## Only a subheading\n#Not a heading\n", "katas/99-x/README.md"),
+      /katas\/99-x\/README\.md has no "# Title" line/,
+    );
   });
 
   it("link each lesson to the one before (the course map before the first) and the one after (the first course page after the last)", () => {
@@ -82,7 +101,10 @@ describe("the course map", () => {
   it("links every kata's lesson once, in the order to take them", () => {
     const map = readFileSync(join(repoRoot, LANDING_PAGE), "utf8");
     const linked = [...map.matchAll(/\]\(\.\.\/katas\/([^/)]+)\/README\.md\)/g)].map((match) => match[1]);
-    assert.deepEqual(linked, katas.map((kata) => kata.id));
+    assert.deepEqual(
+      linked,
+      katas.map((kata) => kata.id),
+    );
   });
 });
 
@@ -102,7 +124,10 @@ describe("what the browser test expects", () => {
   it("opens the course map first, then every page at its slug, with each lesson's links and formula count", () => {
     const pages = coursePages(repoRoot, katas);
     const expected = expectedPages(repoRoot, pages);
-    assert.deepEqual(expected.map((page) => page.url), ["index.html", ...pages.map((page) => `${page.slug}.html`)]);
+    assert.deepEqual(
+      expected.map((page) => page.url),
+      ["index.html", ...pages.map((page) => `${page.slug}.html`)],
+    );
     const [landing, first] = expected;
     assert.ok(landing.formulas > 0, "the course map shows math");
     assert.equal(first.previous, "index.html");

@@ -8,15 +8,7 @@
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import {
-  type Application,
-  Converter,
-  type DocumentReflection,
-  JSX,
-  KindRouter,
-  type Reflection,
-  RendererEvent,
-} from "typedoc";
+import { type Application, Converter, type DocumentReflection, JSX, KindRouter, type Reflection, RendererEvent } from "typedoc";
 import type { Kata } from "../core/katas.ts";
 
 /** One page of the site besides the landing page and the API reference. */
@@ -74,9 +66,7 @@ export interface Neighbours {
 export function neighbours(pages: readonly CoursePage[]): Map<string, Neighbours> {
   const lessons = pages.filter((page) => page.group === "Lessons");
   const after = pages.find((page) => page.group === "Course");
-  return new Map(
-    lessons.map((lesson, i) => [lesson.slug, { previous: lessons[i - 1] ?? "landing", next: lessons[i + 1] ?? after }]),
-  );
+  return new Map(lessons.map((lesson, i) => [lesson.slug, { previous: lessons[i - 1] ?? "landing", next: lessons[i + 1] ?? after }]));
 }
 
 /** The name of the site's router: TypeDoc's "kind" router, with the course pages at their slugs. */

@@ -19,9 +19,7 @@ export function drawDigit(set: MnistSet, index: number, colour: boolean): string
     let line = "";
     for (let c = 0; c < cols; c++) {
       const [top, bottom] = [255 - at(r, c), 255 - at(r + 1, c)];
-      line += colour
-        ? `\x1b[38;2;${top};${top};${top}m\x1b[48;2;${bottom};${bottom};${bottom}m▀`
-        : shade(Math.max(at(r, c), at(r + 1, c)));
+      line += colour ? `\x1b[38;2;${top};${top};${top}m\x1b[48;2;${bottom};${bottom};${bottom}m▀` : shade(Math.max(at(r, c), at(r + 1, c)));
     }
     lines.push(colour ? `${line}\x1b[0m` : line);
   }

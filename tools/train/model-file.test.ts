@@ -8,8 +8,8 @@ import { feedforward } from "#nn/feedforward.ts";
 import { image, slice } from "#nn/mnist.ts";
 import { createNetwork } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
-import { assertProperty } from "../../katas/support/property.ts";
 import { loadMnist } from "../../katas/support/mnist-files.ts";
+import { assertProperty } from "../../katas/support/property.ts";
 import { tempDir } from "../core/test-trees.ts";
 import { loadModel, saveModel, type TrainingRecord } from "./model-file.ts";
 

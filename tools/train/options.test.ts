@@ -20,7 +20,17 @@ describe("trainer options", () => {
       "--hidden 64,32 --epochs 5 --batch 20 --eta 0.5 --seed=-7 --train-size 1000 --impl src --out o --data d".split(" "),
     );
     assert.deepEqual(
-      [options.hidden, options.epochs, options.miniBatchSize, options.eta, options.seed, options.trainSize, options.impl, options.out, options.data],
+      [
+        options.hidden,
+        options.epochs,
+        options.miniBatchSize,
+        options.eta,
+        options.seed,
+        options.trainSize,
+        options.impl,
+        options.out,
+        options.data,
+      ],
       [[64, 32], 5, 20, 0.5, -7, 1000, "src", "o", "d"],
     );
   });
@@ -40,11 +50,14 @@ describe("trainer options", () => {
   ];
   for (const [args, message] of bad) {
     it(`reject ${args} with a clear message`, () => {
-      assert.throws(() => parseTrainOptions(args.split(" ")), (error: unknown) => {
-        assert.ok(error instanceof UsageError, "a bad flag is a UsageError (exit code 2)");
-        assert.match((error as Error).message, message);
-        return true;
-      });
+      assert.throws(
+        () => parseTrainOptions(args.split(" ")),
+        (error: unknown) => {
+          assert.ok(error instanceof UsageError, "a bad flag is a UsageError (exit code 2)");
+          assert.match((error as Error).message, message);
+          return true;
+        },
+      );
     });
   }
 

@@ -2,16 +2,27 @@
  * The trainer's command line (`npm start`), and the flags that other
  * programs that train share with it. Nielsen's settings are the defaults.
  */
-import { count } from "../core/format.ts";
+
 import { type Flag, parseCommand, positiveInt, positiveNumber, UsageError, wholeNumber } from "../core/cli.ts";
+import { count } from "../core/format.ts";
 import { type Impl, implFlag, parseImpl } from "../core/impl.ts";
 import { DEFAULT_SEED, NIELSEN, TRAINING_IMAGES } from "./settings.ts";
 
 type StringFlag = Extract<Flag, { type: "string" }> & { default: string };
 
 /** `--epochs`, `--seed` and `--train-size`: the flags every program that trains takes. */
-export const epochsFlag = (fallback: number): StringFlag => ({ type: "string", value: "N", default: String(fallback), help: "passes over the training images" });
-export const SEED_FLAG: StringFlag = { type: "string", value: "N", default: String(DEFAULT_SEED), help: "seed for the starting weights and the shuffles" };
+export const epochsFlag = (fallback: number): StringFlag => ({
+  type: "string",
+  value: "N",
+  default: String(fallback),
+  help: "passes over the training images",
+});
+export const SEED_FLAG: StringFlag = {
+  type: "string",
+  value: "N",
+  default: String(DEFAULT_SEED),
+  help: "seed for the starting weights and the shuffles",
+};
 export const TRAIN_SIZE_FLAG: StringFlag = {
   type: "string",
   value: "N",
@@ -22,7 +33,8 @@ export const TRAIN_SIZE_FLAG: StringFlag = {
 /** The value of `--train-size`, checked: at most the 50,000 training images. */
 export function parseTrainSize(value: string): number {
   const n = positiveInt("--train-size", value);
-  if (n > TRAINING_IMAGES) throw new UsageError(`--train-size can be at most ${TRAINING_IMAGES} (the last 10,000 images are validation data), got ${n}`);
+  if (n > TRAINING_IMAGES)
+    throw new UsageError(`--train-size can be at most ${TRAINING_IMAGES} (the last 10,000 images are validation data), got ${n}`);
   return n;
 }
 

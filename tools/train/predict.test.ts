@@ -40,7 +40,8 @@ describe("npm run predict", () => {
     for (let digit = 0; digit < 10; digit++) {
       assert.match(stdout, new RegExp(`\\b${digit}  [█·]{20} ${outputs.data[digit].toFixed(3)}\\b`), `digit ${digit}'s bar and output`);
     }
-    const verdict = predicted === label ? `✔ predicted ${predicted}, and it is a ${label}` : `✖ predicted ${predicted}, but it is a ${label}`;
+    const verdict =
+      predicted === label ? `✔ predicted ${predicted}, and it is a ${label}` : `✖ predicted ${predicted}, but it is a ${label}`;
     assert.ok(stdout.includes(verdict), `the verdict: ${verdict}`);
   });
 
@@ -71,7 +72,9 @@ describe("a digit drawn in the terminal", () => {
           for (const line of lines) assert.equal([...line].length, set.cols);
           const ink = (r: number, c: number) => set.pixels[index * set.rows * set.cols + r * set.cols + c];
           // A cell is blank exactly when both of its pixels are (nearly) white.
-          lines.forEach((line, r) => [...line].forEach((cell, c) => assert.equal(cell === " ", Math.max(ink(2 * r, c), ink(2 * r + 1, c)) < 256 / 5)));
+          lines.forEach((line, r) =>
+            [...line].forEach((cell, c) => assert.equal(cell === " ", Math.max(ink(2 * r, c), ink(2 * r + 1, c)) < 256 / 5)),
+          );
         }
       }),
     );

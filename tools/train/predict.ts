@@ -49,7 +49,8 @@ runCommand(COMMAND, async ({ values }) => {
   });
   console.log(`Test image ${index}: the network's ten outputs a^L, one per digit\n`);
   for (let i = 0; i < picture.length; i++) console.log(`${picture[i]}   ${bars[i - 2] ?? ""}`);
-  const verdict = predicted === label ? green(`✔ predicted ${predicted}, and it is a ${label}`) : red(`✖ predicted ${predicted}, but it is a ${label}`);
+  const verdict =
+    predicted === label ? green(`✔ predicted ${predicted}, and it is a ${label}`) : red(`✖ predicted ${predicted}, but it is a ${label}`);
   console.log(`\n${verdict}`);
   return 0;
 });

@@ -24,7 +24,11 @@ function progressReporter(epochs: number, miniBatchSize: number, imagesPerEpoch:
   const tty = process.stdout.isTTY === true;
   const bar = tty
     ? new cliProgress.SingleBar(
-        { format: "  Epoch {epoch} [{bar}] {value}/{total} mini-batches · {rate} images/s · {elapsed}", hideCursor: true, clearOnComplete: true },
+        {
+          format: "  Epoch {epoch} [{bar}] {value}/{total} mini-batches · {rate} images/s · {elapsed}",
+          hideCursor: true,
+          clearOnComplete: true,
+        },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
@@ -57,7 +61,14 @@ runCommand(TRAIN_COMMAND, async ({ values }) => {
   const options = trainOptions(values);
   if (activeImpl() !== options.impl) return rerunWith(options.impl);
 
-  const settings = { sizes: mnistSizes(options.hidden), epochs: options.epochs, miniBatchSize: options.miniBatchSize, eta: options.eta, seed: options.seed, trainSize: options.trainSize };
+  const settings = {
+    sizes: mnistSizes(options.hidden),
+    epochs: options.epochs,
+    miniBatchSize: options.miniBatchSize,
+    eta: options.eta,
+    seed: options.seed,
+    trainSize: options.trainSize,
+  };
   console.log(bold(`Training a ${settings.sizes.join("-")} network on MNIST`));
   console.log(
     dim(
@@ -100,7 +111,10 @@ runCommand(TRAIN_COMMAND, async ({ values }) => {
       series: [{ name: options.impl, points: history.map((h) => [h.epoch, (100 * h.correct) / h.total] as const) }],
     }),
   );
-  writeFileSync(join(options.out, "confusion-matrix.md"), `# Confusion matrix after epoch ${final.epoch}\n\n${confusionTable(confusion)}\n`);
+  writeFileSync(
+    join(options.out, "confusion-matrix.md"),
+    `# Confusion matrix after epoch ${final.epoch}\n\n${confusionTable(confusion)}\n`,
+  );
   writeMetrics(join(options.out, "metrics.json"), {
     sizes,
     ...record,

@@ -77,7 +77,13 @@ export async function runEpochs(
     predictions = learner.predict(test);
     let correct = 0;
     for (let i = 0; i < test.count; i++) if (predictions[i] === test.labels[i]) correct++;
-    const record = { epoch, correct, total: test.count, trainSeconds: (trained - started) / 1000, evalSeconds: (performance.now() - trained) / 1000 };
+    const record = {
+      epoch,
+      correct,
+      total: test.count,
+      trainSeconds: (trained - started) / 1000,
+      evalSeconds: (performance.now() - trained) / 1000,
+    };
     history.push(record);
     events.onEpochEnd?.(record);
   }
