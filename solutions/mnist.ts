@@ -15,7 +15,13 @@ export interface IdxTensor {
 }
 
 const UNSIGNED_BYTE = 0x08;
-const TYPE_NAMES: Record<number, string> = { 0x09: "signed byte", 0x0b: "short", 0x0c: "int", 0x0d: "float", 0x0e: "double" };
+const TYPE_NAMES = new Map([
+  [0x09, "signed byte"],
+  [0x0b, "short"],
+  [0x0c, "int"],
+  [0x0d, "float"],
+  [0x0e, "double"],
+]);
 
 const hex = (n: number, width: number) => `0x${n.toString(16).padStart(width, "0")}`;
 const product = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);
@@ -41,7 +47,7 @@ export function parseIdx(bytes: Uint8Array): IdxTensor {
   }
   const [type, rank] = [bytes[2], bytes[3]];
   if (type !== UNSIGNED_BYTE) {
-    const name = TYPE_NAMES[type] ?? "unknown type";
+    const name = TYPE_NAMES.get(type) ?? "unknown type";
     throw new Error(`IDX element type ${hex(type, 2)} (${name}) is not supported: only unsigned bytes (0x08) are`);
   }
   if (rank === 0) throw new Error("IDX file has 0 dimensions: at least one is needed");
@@ -72,7 +78,7 @@ export function encodeIdx(tensor: IdxTensor): Uint8Array {
   const bytes = new Uint8Array(headerLength + data.length);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, (UNSIGNED_BYTE << 8) | dims.length);
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d));
+  for (const [i, d] of dims.entries()) view.setUint32(4 + 4 * i, d);
   bytes.set(data, headerLength);
   return bytes;
 }

@@ -33,7 +33,7 @@ export async function useTfBackend(backend: TfBackend): Promise<void> {
   if (backend === "wasm") {
     const require = createRequire(import.meta.url);
     // A folder prefix must end with "/": the backend appends the file names to it.
-    setWasmPaths(join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + "/");
+    setWasmPaths(`${join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist")}/`);
   }
   tf.enableProdMode();
   if (!(await tf.setBackend(backend))) throw new Error(`TensorFlow.js could not start its ${backend} backend`);

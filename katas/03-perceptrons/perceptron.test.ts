@@ -18,7 +18,7 @@ function toBits(value: number, width: number): Bit[] {
   return Array.from({ length: width }, (_, i) => bit(Math.floor(value / 2 ** i) % 2 === 1));
 }
 /** The number whose bits, least significant first, are `bits`. */
-const valueOf = (bits: readonly Bit[]) => bits.reduce<number>((sum, b, i) => sum + b * 2 ** i, 0);
+const numberOf = (bits: readonly Bit[]) => bits.reduce<number>((sum, b, i) => sum + b * 2 ** i, 0);
 
 /** What the perceptron should output, from the definition: [w·x + b > 0]. */
 function oracle(weights: readonly number[], bias: number, inputs: readonly number[]): Bit {
@@ -208,7 +208,7 @@ describe("03-perceptrons", () => {
     it("adds any two n-bit numbers like integer addition, with n + 1 bits out", () => {
       assertProperty(
         fc.property(numbersArb, ([a, b]) => {
-          const [x, y] = [valueOf(a), valueOf(b)];
+          const [x, y] = [numberOf(a), numberOf(b)];
           const expected = toBits(x + y, a.length + 1);
           assert.deepEqual(addBits(a, b), expected, `${x} + ${y} = ${x + y}, whose ${a.length + 1} bits (ones first) are`);
         }),
@@ -219,7 +219,7 @@ describe("03-perceptrons", () => {
       const nandPerceptron: Gate = (x1, x2) => perceptron([-2, -2], 3)([x1, x2]);
       assertProperty(
         fc.property(numbersArb, ([a, b]) => {
-          const [x, y] = [valueOf(a), valueOf(b)];
+          const [x, y] = [numberOf(a), numberOf(b)];
           assert.deepEqual(addBits(a, b, nandPerceptron), toBits(x + y, a.length + 1), `${x} + ${y} = ${x + y}`);
         }),
       );
@@ -229,7 +229,7 @@ describe("03-perceptrons", () => {
       assertProperty(
         fc.property(numbersArb, ([a, b]) => {
           const [na, nb] = [a.map(not), b.map(not)];
-          const expected = toBits(valueOf(na) + valueOf(nb), a.length + 1).map(not);
+          const expected = toBits(numberOf(na) + numberOf(nb), a.length + 1).map(not);
           assert.deepEqual(
             addBits(a, b, nor),
             expected,

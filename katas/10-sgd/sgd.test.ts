@@ -90,7 +90,7 @@ describe("10-sgd", () => {
       const [n, trials] = [5, 20_000];
       const rng = testRng(7);
       const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-      for (let t = 0; t < trials; t++) shuffle([0, 1, 2, 3, 4], rng).forEach((item, position) => counts[position][item]++);
+      for (let t = 0; t < trials; t++) for (const [position, item] of shuffle([0, 1, 2, 3, 4], rng).entries()) counts[position][item]++;
       const expected = trials / n;
       counts.forEach((row, position) => {
         const chiSquare = row.reduce((sum, count) => sum + (count - expected) ** 2 / expected, 0);

@@ -73,7 +73,7 @@ describe("11-matrix-backprop", () => {
             const mean = (pick: (g: (typeof perExample)[number]) => Matrix): Matrix => {
               const first = pick(perExample[0]);
               const data = new Float64Array(first.data.length);
-              for (const g of perExample) pick(g).data.forEach((v, k) => (data[k] += v / m));
+              for (const g of perExample) for (const [k, v] of pick(g).data.entries()) data[k] += v / m;
               return { rows: first.rows, cols: first.cols, data };
             };
             assertMatrixClose(
@@ -99,8 +99,8 @@ describe("11-matrix-backprop", () => {
           const before = cloneNetwork(net);
           const [xBefore, yBefore] = [Array.from(X.data), Array.from(Y.data)];
           backpropBatch(net, X, Y);
-          net.weights.forEach((w, l) => assertMatrixClose(w, before.weights[l], 0, `weights[${l}]`));
-          net.biases.forEach((b, l) => assertMatrixClose(b, before.biases[l], 0, `biases[${l}]`));
+          for (const [l, w] of net.weights.entries()) assertMatrixClose(w, before.weights[l], 0, `weights[${l}]`);
+          for (const [l, b] of net.biases.entries()) assertMatrixClose(b, before.biases[l], 0, `biases[${l}]`);
           assert.deepEqual(Array.from(X.data), xBefore, "X changed");
           assert.deepEqual(Array.from(Y.data), yBefore, "Y changed");
         }),
@@ -138,8 +138,8 @@ describe("11-matrix-backprop", () => {
         fc.property(batchArb, ({ net, X, Y }) => {
           const before = cloneNetwork(net);
           updateMiniBatchMatrix(net, X, Y, 0);
-          net.weights.forEach((w, l) => assertMatrixClose(w, before.weights[l], 0, `weights[${l}]`));
-          net.biases.forEach((b, l) => assertMatrixClose(b, before.biases[l], 0, `biases[${l}]`));
+          for (const [l, w] of net.weights.entries()) assertMatrixClose(w, before.weights[l], 0, `weights[${l}]`);
+          for (const [l, b] of net.biases.entries()) assertMatrixClose(b, before.biases[l], 0, `biases[${l}]`);
         }),
       );
     });

@@ -56,8 +56,8 @@ describe("12-mnist-training", () => {
             updateMiniBatchMatrix(expected, X, Y, 0.5);
           }
           trainEpoch(net, set, { miniBatchSize, eta: 0.5, rng: createRng(seed + 1) });
-          net.weights.forEach((w, l) => assertMatrixClose(w, expected.weights[l], 1e-12, `weights[${l}]`));
-          net.biases.forEach((b, l) => assertMatrixClose(b, expected.biases[l], 1e-12, `biases[${l}]`));
+          for (const [l, w] of net.weights.entries()) assertMatrixClose(w, expected.weights[l], 1e-12, `weights[${l}]`);
+          for (const [l, b] of net.biases.entries()) assertMatrixClose(b, expected.biases[l], 1e-12, `biases[${l}]`);
         }),
         { numRuns: 50 },
       );

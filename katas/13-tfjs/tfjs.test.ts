@@ -114,7 +114,8 @@ describe("13-tfjs", () => {
         fc.property(networkAndInputsArb, ([net, inputs]) => {
           const model = modelOf(net);
           try {
-            outputsOf(model, inputs).forEach((a, j) => assertColumnsClose(a, oracleFeedforward(net, inputs[j]), 1e-5, `input ${j}`));
+            for (const [j, a] of outputsOf(model, inputs).entries())
+              assertColumnsClose(a, oracleFeedforward(net, inputs[j]), 1e-5, `input ${j}`);
           } finally {
             model.dispose();
           }
@@ -172,9 +173,9 @@ describe("13-tfjs", () => {
               );
               const [x, y] = [xs.dataSync() as Float32Array, ys.dataSync() as Float32Array];
               indices.forEach((i, j) => {
-                rowOf(x, 4, j).forEach((v, p) =>
-                  assert.ok(Math.abs(v - image(set, i).data[p]) <= 1e-7, `xs row ${j} (image ${i}), pixel ${p} is ${v}`),
-                );
+                for (const [p, v] of rowOf(x, 4, j).entries()) {
+                  assert.ok(Math.abs(v - image(set, i).data[p]) <= 1e-7, `xs row ${j} (image ${i}), pixel ${p} is ${v}`);
+                }
                 assert.deepEqual(rowOf(y, 10, j), Array.from(oneHot(set.labels[i]).data), `ys row ${j} (label of image ${i})`);
               });
             } finally {

@@ -25,7 +25,11 @@ export function charts(results: readonly SystemResult[]): { byEpoch: string; byT
     yRange,
     series: results.map((r) => {
       let elapsed = 0;
-      return { name: SYSTEM_LABELS[r.system], points: r.history.map((h) => [(elapsed += h.trainSeconds), accuracy(h)] as const) };
+      const points = r.history.map((h) => {
+        elapsed += h.trainSeconds;
+        return [elapsed, accuracy(h)] as const;
+      });
+      return { name: SYSTEM_LABELS[r.system], points };
     }),
   });
   return { byEpoch, byTime };

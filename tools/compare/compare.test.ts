@@ -69,7 +69,8 @@ describe("npm run compare", () => {
     for (const system of SYSTEMS) {
       const cells = row(markdown, `**${SYSTEM_LABELS[system]}**`);
       assert.equal(cells.length, METRICS.length, `${system}: one cell per metric`);
-      cells.forEach((cell, i) => assert.match(cell, /^[\d,.]+( s| MB|%)?$|^\d \([\d.]+%\)$/, `${system}: ${METRICS[i]} is "${cell}"`));
+      for (const [i, cell] of cells.entries())
+        assert.match(cell, /^[\d,.]+( s| MB|%)?$|^\d \([\d.]+%\)$/, `${system}: ${METRICS[i]} is "${cell}"`);
       assert.equal(cells[METRICS.indexOf("lines of code")], String(code[system].total));
     }
     // Same start, same mini-batches: TensorFlow.js classifies like the scratch network.

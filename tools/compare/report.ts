@@ -80,7 +80,7 @@ function codeTable(code: Record<SystemName, LearnerCode>): string {
 
 /** How closely the two TensorFlow.js runs follow the scratch network: after the last epoch, and after any epoch. */
 function accuracyGapText(results: readonly SystemResult[], s: Record<SystemName, Summary>, trainSize: number): string {
-  const accuracies = (system: SystemName) => results.find((r) => r.system === system)!.history.map((h) => h.correct / h.total);
+  const accuracies = (system: SystemName) => (results.find((r) => r.system === system)?.history ?? []).map((h) => h.correct / h.total);
   const ours = accuracies("scratch");
   const gaps = (["tfjs-wasm", "tfjs-cpu"] as const).flatMap((system) =>
     accuracies(system).map((a, epoch) => ({ epoch, gap: Math.abs(a - ours[epoch]) })),

@@ -136,7 +136,7 @@ export function oneOf<T extends string>(flag: string, value: string, choices: re
  */
 export function runCommand<F extends Record<string, Flag>>(
   command: Command<F>,
-  main: (parsed: Parsed<F>) => Promise<number | void> | number | void,
+  main: (parsed: Parsed<F>) => Promise<number> | number,
 ): void {
   Promise.resolve()
     .then(() => {

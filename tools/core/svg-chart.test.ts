@@ -15,7 +15,7 @@ describe("SVG charts", () => {
         // the 12 significant digits niceTicks keeps so that labels read 0.3, not 0.30000000000000004.
         const slack = (t: number) => 1e-9 * step + 1e-11 * Math.abs(t);
         for (const t of ticks) assert.ok(t >= lo - slack(t) && t <= lo + width + slack(t), `tick ${t} outside [${lo}, ${lo + width}]`);
-        ticks.slice(1).forEach((t, i) => assert.ok(Math.abs(t - ticks[i] - step) <= 2 * slack(t), "unevenly spaced"));
+        for (const [i, t] of ticks.slice(1).entries()) assert.ok(Math.abs(t - ticks[i] - step) <= 2 * slack(t), "unevenly spaced");
         const mantissa = step / 10 ** Math.floor(Math.log10(step));
         assert.ok(
           [1, 2, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-6),

@@ -76,5 +76,5 @@ export function lineChart(options: ChartOptions): string {
     parts.push(`<text x="${width - margin.right - 125}" y="${ly}">${escapeXml(s.name)}</text>`);
   });
   parts.push("</svg>");
-  return parts.join("\n") + "\n";
+  return `${parts.join("\n")}\n`;
 }

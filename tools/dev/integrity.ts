@@ -51,7 +51,7 @@ function verdict(step: Step, run: RunResult): { ok: boolean; line: string } {
   const strays = previous ? strayTests(previous, run) : [];
   if (strays.length > 0)
     problems.push(`${previous?.id}: ${strays.length} test(s) are not inside describe("${previous?.id}", …): ${strays[0]}`);
-  if (now && now.passed) problems.push(`${current?.id} should fail on its stubs but passes`);
+  if (now?.passed) problems.push(`${current?.id} should fail on its stubs but passes`);
   if (problems.length > 0) return { ok: false, line: `${red("✖")} ${label} ${problems.join("; ")}` };
   const parts = [
     before && `${previous?.id} passes (${before.testsTotal} tests)`,

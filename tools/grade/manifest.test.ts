@@ -76,7 +76,7 @@ describe("the tests manifest", () => {
     const text = buildManifest(root);
     assert.match(text, /^[0-9a-f]{64} {2}katas\/01-a\/a\.test\.ts\n[0-9a-f]{64} {2}katas\/01-a\/kata\.json\n$/);
     assert.deepEqual([...parseManifest(text).keys()], ["katas/01-a/a.test.ts", "katas/01-a/kata.json"]);
-    assert.throws(() => parseManifest("not a hash  katas/x.test.ts\n"), /katas\/tests\.sha256 line 1 is not "<sha256>  <path>"/);
+    assert.throws(() => parseManifest("not a hash  katas/x.test.ts\n"), /katas\/tests\.sha256 line 1 is not "<sha256> {2}<path>"/);
   });
 
   it("counts a missing manifest as unverified, not as unchanged", () => {

@@ -32,7 +32,7 @@ function manifestLines(root: string, files: readonly string[]): string[] {
 
 /** The manifest text for the files under `root` now. */
 export function buildManifest(root: string): string {
-  return manifestLines(root, gradedFiles(root)).join("\n") + "\n";
+  return `${manifestLines(root, gradedFiles(root)).join("\n")}\n`;
 }
 
 /** path → hash; throws on a line that is not `<sha256>  <path>`. */

@@ -56,7 +56,7 @@ export function gradeJson(report: GradeReport): string {
     testsSha256: grade.testsSha256,
   }));
   const { impl, score, maxScore, katasPassed, katasTotal, tests } = report;
-  return JSON.stringify({ impl, score, maxScore, katasPassed, katasTotal, tests, katas }, null, 2) + "\n";
+  return `${JSON.stringify({ impl, score, maxScore, katasPassed, katasTotal, tests, katas }, null, 2)}\n`;
 }
 
 export function markdownSummary(report: GradeReport): string {
@@ -67,12 +67,9 @@ export function markdownSummary(report: GradeReport): string {
     `${grade.points}/${grade.maxPoints}`,
     grade.firstFailure ? cell(grade.firstFailure.test) : "",
   ]);
-  const failures = report.katas
-    .filter((grade) => grade.firstFailure)
-    .map((grade) => {
-      const failure = grade.firstFailure!;
-      return `<details><summary>${escapeHtml(`${grade.id}: ${failure.test}`)}</summary>\n\n${fenced(failure.message)}\n\n</details>`;
-    });
+  const failures = report.katas.flatMap(({ id, firstFailure: failure }) =>
+    failure ? [`<details><summary>${escapeHtml(`${id}: ${failure.test}`)}</summary>\n\n${fenced(failure.message)}\n\n</details>`] : [],
+  );
   const verdict = testsVerdict(report.tests);
   return [
     `## Kata grades: ${report.score}/${report.maxScore} points`,

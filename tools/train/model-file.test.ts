@@ -25,8 +25,8 @@ describe("model files", () => {
         saveModel(path, net, record);
         const { net: loaded, training } = loadModel(path);
         assert.deepEqual(loaded.sizes, sizes);
-        net.weights.forEach((w, l) => assert.deepEqual(Array.from(loaded.weights[l].data), Array.from(w.data)));
-        net.biases.forEach((b, l) => assert.deepEqual(Array.from(loaded.biases[l].data), Array.from(b.data)));
+        for (const [l, w] of net.weights.entries()) assert.deepEqual(Array.from(loaded.weights[l].data), Array.from(w.data));
+        for (const [l, b] of net.biases.entries()) assert.deepEqual(Array.from(loaded.biases[l].data), Array.from(b.data));
         assert.deepEqual(training, record);
       }),
       { numRuns: 30 },

@@ -72,9 +72,9 @@ describe("a digit drawn in the terminal", () => {
           for (const line of lines) assert.equal([...line].length, set.cols);
           const ink = (r: number, c: number) => set.pixels[index * set.rows * set.cols + r * set.cols + c];
           // A cell is blank exactly when both of its pixels are (nearly) white.
-          lines.forEach((line, r) =>
-            [...line].forEach((cell, c) => assert.equal(cell === " ", Math.max(ink(2 * r, c), ink(2 * r + 1, c)) < 256 / 5)),
-          );
+          for (const [r, line] of lines.entries()) {
+            for (const [c, cell] of [...line].entries()) assert.equal(cell === " ", Math.max(ink(2 * r, c), ink(2 * r + 1, c)) < 256 / 5);
+          }
         }
       }),
     );
