@@ -91,6 +91,19 @@ describe("every program", () => {
     for (const { program } of programs) assert.match(readFileSync(join(repoRoot, "tools", program), "utf8"), /\brunCommand\(/, program);
   });
 
+  it("is listed in tools/README.md under its npm script", () => {
+    const readme = readFileSync(join(repoRoot, "tools", "README.md"), "utf8");
+    const scripts = Object.keys(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).scripts as Record<string, string>);
+    for (const script of scripts) {
+      const call = script === "start" || script === "test" ? `npm ${script}` : `npm run ${script}`;
+      assert.ok(readme.includes(`| \`${call}\` |`), `tools/README.md has a row for ${call}`);
+    }
+    for (const { script, program } of programs) {
+      const call = script === "start" ? "npm start" : `npm run ${script}`;
+      assert.ok(readme.includes(`| \`${call}\` | \`${program}\` |`), `tools/README.md maps ${call} to ${program}`);
+    }
+  });
+
   it("answers --help with its usage and exit code 0", async () => {
     const runs = await inParallel(programs, 2, ({ program }) => runProgram(program, ["--help"]));
     runs.forEach((run, i) => {
