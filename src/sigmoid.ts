@@ -23,7 +23,7 @@ export function sigmoid(z: number): number {
 
 /**
  * The derivative of the sigmoid, $\sigma'(z) = \sigma(z)(1 - \sigma(z))$:
- * between 0 and $1/4$, largest at $z = 0$, and never NaN.
+ * between 0 and $1/4$ (up to rounding), largest at $z = 0$, and never NaN.
  */
 export function sigmoidPrime(z: number): number {
   throw new Error("Not implemented: sigmoidPrime (kata 04-sigmoid, lesson katas/04-sigmoid/README.md)");

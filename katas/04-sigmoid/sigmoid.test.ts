@@ -124,9 +124,11 @@ describe("04-sigmoid", () => {
     it("is at most 1/4, largest at z = 0, positive for moderate z and symmetric", () => {
       assertProperty(
         fc.property(finiteArb, (z) => {
+          // Up to rounding: e^−z / (1 + e^−z)², as correct as σ(1 − σ), can come out one ulp above 1/4 near z = 0.
+          const rounding = 1e-15;
           const d = sigmoidPrime(z);
-          assert.ok(d >= 0 && d <= 0.25, `sigmoidPrime(${z}) = ${d} is not in [0, 1/4]`);
-          assert.ok(d <= sigmoidPrime(0), `sigmoidPrime(${z}) = ${d} > sigmoidPrime(0) = ${sigmoidPrime(0)}`);
+          assert.ok(d >= 0 && d <= 0.25 + rounding, `sigmoidPrime(${z}) = ${d} is not in [0, 1/4]`);
+          assert.ok(d <= sigmoidPrime(0) + rounding, `sigmoidPrime(${z}) = ${d} > sigmoidPrime(0) = ${sigmoidPrime(0)}`);
           assertClose(sigmoidPrime(-z), d, 1e-12, `sigmoidPrime(${-z}) vs sigmoidPrime(${z}):`);
         }),
       );
