@@ -9,8 +9,7 @@
  *
  * @module
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import type { Matrix } from "./matrix.ts";
@@ -31,9 +30,9 @@ export type TfBackend = "wasm" | "cpu";
  */
 export async function useTfBackend(backend: TfBackend): Promise<void> {
   if (backend === "wasm") {
-    const require = createRequire(import.meta.url);
-    // A folder prefix must end with "/": the backend appends the file names to it.
-    setWasmPaths(`${join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist")}/`);
+    // The package's dist/ folder, found from its package.json. A folder prefix must end with "/": the
+    // backend appends the file names to it.
+    setWasmPaths(fileURLToPath(new URL("dist/", import.meta.resolve("@tensorflow/tfjs-backend-wasm/package.json"))));
   }
   tf.enableProdMode();
   if (!(await tf.setBackend(backend))) throw new Error(`TensorFlow.js could not start its ${backend} backend`);

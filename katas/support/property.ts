@@ -16,10 +16,15 @@ function replaySettings(): { seed?: number; path?: string } {
   return { seed: Number(seed), path: process.env.FC_PATH || undefined };
 }
 
-/** The command that reruns this test file: the kata runner for a kata, the tools' runner otherwise. */
+/**
+ * The command that reruns this test file: the kata runner for a kata (its
+ * folder is `NN-slug`, or, bundled for grading, its file is `NN-slug--…`),
+ * the tools' runner otherwise.
+ */
 function rerunCommand(): string {
-  const folder = basename(dirname(process.argv[1] ?? ""));
-  return /^\d\d-/.test(folder) ? `npm run kata -- ${folder.slice(0, 2)}` : "npm run test:tools";
+  const script = process.argv[1] ?? "";
+  const kata = /^(\d\d)-/.exec(basename(dirname(script)))?.[1] ?? /^(\d\d)-[^/]*--/.exec(basename(script))?.[1];
+  return kata ? `npm run kata -- ${kata}` : "npm run test:tools";
 }
 
 /** The failure first (what the learner must fix), then the counterexample, then how to replay it. */

@@ -11,6 +11,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { runCommand } from "../core/cli.ts";
 import { count, megabytes, percent, seconds } from "../core/format.ts";
+import { unfinishedKataMessage } from "../core/impl.ts";
 import { repoRoot } from "../core/paths.ts";
 import { bold, dim, green } from "../core/style.ts";
 import { DEFAULT_SETTINGS } from "../train/settings.ts";
@@ -46,7 +47,10 @@ runCommand(COMPARE_COMMAND, async ({ values }) => {
         `${SYSTEM_LABELS[system].padEnd(10)} epoch ${h.epoch}: ${percent(h.correct / h.total)}  ` +
           dim(`${seconds(h.trainSeconds)} training · ${seconds(h.evalSeconds)} testing`),
       ),
-    );
+    ).catch((error: unknown) => {
+      // A learner's repository compares the learner's own code: a stub still in it is a kata to finish.
+      throw new Error(unfinishedKataMessage(error) ?? (error as Error).message);
+    });
     console.log(dim(`${" ".repeat(10)} peak memory ${megabytes(result.peakRssMB)}\n`));
     results.push(result);
   }

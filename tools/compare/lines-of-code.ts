@@ -11,14 +11,16 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import ts from "typescript";
+import type * as TS from "typescript";
+import { defaultImpl } from "../core/impl.ts";
+import { ts } from "../core/typescript.ts";
 import type { SystemName } from "./systems.ts";
 
 /** How many lines of `source` hold code: at least part of a token. Blank lines and lines of comments only do not count. */
 export function codeLines(source: string): number {
   const file = ts.createSourceFile("counted.ts", source, ts.ScriptTarget.Latest, true);
   const lines = new Set<number>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isJSDoc(node)) return;
     const children = node.getChildren(file);
     if (children.length > 0) {
@@ -60,9 +62,9 @@ export interface LearnerCode {
   total: number;
 }
 
-/** The `solutions/` files counted for each system, with their lines of code. */
+/** The files counted for each system (the reference's, or, in a learner's repository, theirs), with their lines of code. */
 export function learnerCode(root: string): Record<SystemName, LearnerCode> {
-  const dir = join(root, "solutions");
+  const dir = join(root, defaultImpl());
   const count = (names: string[]): LearnerCode => {
     const files = names.map((name) => ({ name, lines: codeLines(readFileSync(join(dir, name), "utf8")) }));
     return { files, total: files.reduce((sum, f) => sum + f.lines, 0) };

@@ -3,6 +3,7 @@
  * its own: the libraries of the other systems are never loaded into it, and
  * `maxRSS` is that child's peak alone.
  */
+import { defaultImpl } from "../core/impl.ts";
 import { startCourse } from "../core/processes.ts";
 import type { EpochRecord } from "../train/training.ts";
 import type { RunSettings, SystemResult } from "./systems.ts";
@@ -12,7 +13,7 @@ const WORKER = new URL("./worker.ts", import.meta.url).pathname;
 
 /** Train `settings.system` in a child; `onEpoch` hears each epoch as it ends. */
 export async function measureSystem(settings: RunSettings, onEpoch: (record: EpochRecord) => void): Promise<SystemResult> {
-  const { child, finished } = startCourse({ script: WORKER, args: [JSON.stringify(settings)], impl: "solutions", ipc: true });
+  const { child, finished } = startCourse({ script: WORKER, args: [JSON.stringify(settings)], impl: defaultImpl(), ipc: true });
   const history: EpochRecord[] = [];
   let done: { confusion: number[][]; peakRssMB: number } | undefined;
   let failure: string | undefined;

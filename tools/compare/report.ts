@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { count, megabytes as mb, percent, percentagePoints, ratio, seconds } from "../core/format.ts";
+import { defaultImpl } from "../core/impl.ts";
 import { markdownTable as table } from "../core/markup.ts";
 import { NIELSEN } from "../train/settings.ts";
 import type { LearnerCode } from "./lines-of-code.ts";
@@ -72,7 +73,7 @@ function codeTable(code: Record<SystemName, LearnerCode>): string {
     ["brain.js", code.brainjs],
   ];
   const rows = groups.flatMap(([name, { files, total }]) => [
-    ...files.map((f, i) => [i === 0 ? name : "", `solutions/${f.name}`, String(f.lines)]),
+    ...files.map((f, i) => [i === 0 ? name : "", `${defaultImpl()}/${f.name}`, String(f.lines)]),
     ["", "**total**", `**${total}**`],
   ]);
   return table(["system", "file", "lines of code"], rows, 2);

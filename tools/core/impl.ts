@@ -4,9 +4,9 @@
  * learner's `src/` otherwise. A program asked for the other one starts
  * itself again with the right flag.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Flag, oneOf } from "./cli.ts";
+import { type Flag, oneOf, UsageError } from "./cli.ts";
 import { type Kata, listKatas } from "./katas.ts";
 import { repoRoot } from "./paths.ts";
 import { startCourse } from "./processes.ts";
@@ -17,13 +17,36 @@ export type Impl = "src" | "solutions";
 
 export const IMPLS: readonly Impl[] = ["solutions", "src"];
 
-/** The `--impl` flag, with the program's default. */
-export function implFlag(fallback: Impl): Extract<Flag, { type: "string" }> & { default: Impl } {
-  return { type: "string", value: "NAME", default: fallback, help: "whose code runs: solutions (the reference) or src (yours)" };
+/**
+ * Whether this checkout has the reference solutions. The course's own
+ * repository has them; the repository an instructor hands to learners
+ * (`npm run template`) does not, and there every program runs the
+ * learner's `src/`.
+ */
+export const hasSolutions = () => existsSync(join(repoRoot, "solutions"));
+
+/** The implementation a program runs when none is asked for: the reference where there is one, the learner's otherwise. */
+export const defaultImpl = (): Impl => (hasSolutions() ? "solutions" : "src");
+
+/** The `--impl` flag, defaulting to `defaultImpl()`. */
+export function implFlag(): Extract<Flag, { type: "string" }> & { default: Impl } {
+  return { type: "string", value: "NAME", default: defaultImpl(), help: "whose code runs: solutions (the reference) or src (yours)" };
 }
 
-/** The value of `--impl`, checked. */
-export const parseImpl = (value: string): Impl => oneOf("--impl", value, IMPLS);
+/** The value of `--impl`, checked: `solutions` only where there are solutions. */
+export function parseImpl(value: string): Impl {
+  const impl = oneOf("--impl", value, IMPLS);
+  if (impl === "solutions" && !hasSolutions())
+    throw new UsageError("--impl solutions: this repository has no solutions/ (your instructor keeps them); your code is --impl src");
+  return impl;
+}
+
+/** Where the reference solution of `files` is, for a learner who has just written them. */
+export function referenceOf(files: readonly string[]): string {
+  if (hasSolutions()) return `compare with the reference: ${files.map((file) => `solutions/${file}`).join(", ")}`;
+  const { course } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { course?: { solutions?: string } };
+  return `the reference solutions: ${course?.solutions ?? "ask your instructor"}`;
+}
 
 /** The implementation `#nn/*` resolves to in this process. */
 export function activeImpl(): Impl {
@@ -60,7 +83,7 @@ export function unfinishedKataMessage(error: unknown): string | undefined {
     : "a stub still throws";
   return (
     `your src/ is not finished: ${where}.\n` +
-    `Finish the katas first (npm run kata shows where you are${first ? `; the lesson is ${first.kata.lesson}` : ""}),\n` +
-    `or train the reference network: npm start`
+    `Finish the katas first (npm run kata shows where you are${first ? `; the lesson is ${first.kata.lesson}` : ""})` +
+    (hasSolutions() ? ",\nor run the reference: leave out --impl src" : ".")
   );
 }

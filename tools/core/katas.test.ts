@@ -19,6 +19,7 @@ function course(kataJson: string): string {
     "katas/support/helper.ts": "",
     "src/a.ts": "",
     "src/b.ts": "",
+    "package.json": '{ "dependencies": { "fast-check": "4.10.2" } }',
   };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -29,12 +30,21 @@ function course(kataJson: string): string {
 
 describe("the kata list", () => {
   it("reads each kata's folder: its title, lesson, files, tests, timeout and points, in course order", () => {
-    const [a, b] = listKatas(course('{ "files": ["a.ts"], "timeoutSeconds": 5, "points": 25 }'));
+    const [a, b] = listKatas(course('{ "files": ["a.ts"], "timeoutSeconds": 5, "points": 25, "libraries": ["fast-check", "node:url"] }'));
     assert.deepEqual(
       { ...a, tests: a.tests.map((t) => t.split("/").pop()) },
-      { id: "01-a", title: "01 · A", lesson: "katas/01-a/README.md", files: ["a.ts"], tests: ["a.test.ts"], timeoutMs: 5000, points: 25 },
+      {
+        id: "01-a",
+        title: "01 · A",
+        lesson: "katas/01-a/README.md",
+        files: ["a.ts"],
+        tests: ["a.test.ts"],
+        timeoutMs: 5000,
+        points: 25,
+        libraries: ["fast-check", "node:url"],
+      },
     );
-    assert.deepEqual([b.timeoutMs, b.points], [DEFAULT_TIMEOUT_SECONDS * 1000, DEFAULT_POINTS], "the defaults");
+    assert.deepEqual([b.timeoutMs, b.points, b.libraries], [DEFAULT_TIMEOUT_SECONDS * 1000, DEFAULT_POINTS, []], "the defaults");
     assert.equal(hintsOf(a, course('{ "files": ["a.ts"] }')), "Try harder.");
   });
 
@@ -43,7 +53,7 @@ describe("the kata list", () => {
     ["[]", /katas\/01-a\/kata\.json: must be a JSON object/],
     [
       '{ "files": ["a.ts"], "timeout": 5 }',
-      /katas\/01-a\/kata\.json: unknown field "timeout"; the fields are "files", "timeoutSeconds" and "points"/,
+      /katas\/01-a\/kata\.json: unknown field "timeout"; the fields are "files", "timeoutSeconds", "points" and "libraries"/,
     ],
     ["{}", /katas\/01-a\/kata\.json: "files" must be a non-empty list of src\/ file names such as "matrix\.ts", got undefined/],
     ['{ "files": [] }', /"files" must be a non-empty list/],
@@ -55,6 +65,12 @@ describe("the kata list", () => {
     ['{ "files": ["a.ts"], "points": -1 }', /katas\/01-a\/kata\.json: "points" must be a whole number ≥ 0, got -1/],
     ['{ "files": ["a.ts"], "points": 2.5 }', /"points" must be a whole number ≥ 0, got 2\.5/],
     ['{ "files": ["a.ts"], "points": null }', /"points" must be a whole number ≥ 0, got null/],
+    ['{ "files": ["a.ts"], "libraries": "fast-check" }', /"libraries" must be a list of package names, got "fast-check"/],
+    [
+      '{ "files": ["a.ts"], "libraries": ["left-pad"] }',
+      /"libraries" names "left-pad", which is neither a dependency in package.json nor a node: module/,
+    ],
+    ['{ "files": ["a.ts"], "libraries": ["node:nope"] }', /"libraries" names "node:nope"/],
   ];
   for (const [json, message] of bad) {
     it(`refuses the kata.json ${json}, naming the file and what it expects`, () => {

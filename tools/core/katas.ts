@@ -3,14 +3,18 @@
  * (`README.md`, whose first heading is the title and whose `## Hints`
  * section is what `--hint` shows), its `*.test.ts` files, and a `kata.json`:
  *
- *     { "files": ["matrix.ts"], "timeoutSeconds": 30, "points": 10 }
+ *     { "files": ["matrix.ts"], "timeoutSeconds": 30, "points": 10, "libraries": [] }
  *
  * `files` (required) are the `src/` files the learner writes in this kata;
  * `timeoutSeconds` is how long one test file may run (default 30, at most
- * 600); `points` is what the kata is worth in a grade (default 10). Anything
- * else in the file is an error that names it.
+ * 600); `points` is what the kata is worth in a grade (default 10);
+ * `libraries` are the packages (dependencies of the course, or `node:`
+ * modules) that the learner's files of this kata may import, besides other
+ * files of `src/` (default none). Anything else in the file is an error that
+ * names it.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { isBuiltin } from "node:module";
 import { join } from "node:path";
 import { UsageError } from "./cli.ts";
 import { repoRoot } from "./paths.ts";
@@ -29,6 +33,8 @@ export interface Kata {
   timeoutMs: number;
   /** What the kata is worth in a grade: all of it when every test passes, none otherwise. */
   points: number;
+  /** The packages the learner's files of this kata may import, besides other files of `src/`. */
+  libraries: string[];
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -46,7 +52,10 @@ export function listKatas(root: string = repoRoot): Kata[] {
 }
 
 /** `kata.json`, checked: every problem names the file and says what is expected. */
-export function readKataJson(root: string, id: string): { files: string[]; timeoutSeconds: number; points: number } {
+export function readKataJson(
+  root: string,
+  id: string,
+): Omit<Kata, "id" | "title" | "lesson" | "tests" | "timeoutMs"> & { timeoutSeconds: number } {
   const path = join("katas", id, "kata.json");
   const fail = (problem: string): never => {
     throw new Error(`${path}: ${problem}`);
@@ -60,10 +69,13 @@ export function readKataJson(root: string, id: string): { files: string[]; timeo
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) fail("must be a JSON object");
   const config = json as Record<string, unknown>;
-  const unknown = Object.keys(config).filter((key) => !["files", "timeoutSeconds", "points"].includes(key));
-  if (unknown.length > 0)
-    fail(`unknown field ${unknown.map((key) => `"${key}"`).join(", ")}; the fields are "files", "timeoutSeconds" and "points"`);
-  const { files, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, points = DEFAULT_POINTS } = config;
+  const unknown = Object.keys(config).filter((key) => !["files", "timeoutSeconds", "points", "libraries"].includes(key));
+  if (unknown.length > 0) {
+    fail(
+      `unknown field ${unknown.map((key) => `"${key}"`).join(", ")}; the fields are "files", "timeoutSeconds", "points" and "libraries"`,
+    );
+  }
+  const { files, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS, points = DEFAULT_POINTS, libraries = [] } = config;
   if (!Array.isArray(files) || files.length === 0 || !files.every((file) => typeof file === "string" && /^[a-z0-9-]+\.ts$/.test(file))) {
     fail(`"files" must be a non-empty list of src/ file names such as "matrix.ts", got ${JSON.stringify(files)}`);
   }
@@ -72,7 +84,17 @@ export function readKataJson(root: string, id: string): { files: string[]; timeo
     fail(`"timeoutSeconds" must be a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(timeoutSeconds)}`);
   }
   if (!Number.isSafeInteger(points) || (points as number) < 0) fail(`"points" must be a whole number ≥ 0, got ${JSON.stringify(points)}`);
-  return { files: files as string[], timeoutSeconds: timeoutSeconds as number, points: points as number };
+  if (!Array.isArray(libraries) || !libraries.every((name) => typeof name === "string")) {
+    fail(`"libraries" must be a list of package names, got ${JSON.stringify(libraries)}`);
+  }
+  const dependencies = () =>
+    (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {};
+  for (const name of libraries as string[]) {
+    if (name.startsWith("node:") ? !isBuiltin(name) : !(name in dependencies())) {
+      fail(`"libraries" names ${JSON.stringify(name)}, which is neither a dependency in package.json nor a node: module`);
+    }
+  }
+  return { files: files as string[], timeoutSeconds: timeoutSeconds as number, points: points as number, libraries: libraries as string[] };
 }
 
 function readKata(root: string, id: string): Kata {
@@ -87,7 +109,16 @@ function readKata(root: string, id: string): Kata {
     .sort()
     .map((name) => join(dir, name));
   if (tests.length === 0) throw new Error(`katas/${id} has no *.test.ts file`);
-  return { id, title, lesson, files: config.files, tests, timeoutMs: config.timeoutSeconds * 1000, points: config.points };
+  return {
+    id,
+    title,
+    lesson,
+    files: config.files,
+    tests,
+    timeoutMs: config.timeoutSeconds * 1000,
+    points: config.points,
+    libraries: config.libraries,
+  };
 }
 
 /** The `## Hints` section of a kata's lesson, without its heading. */

@@ -44,3 +44,17 @@ export function fenced(text: string, language = "text"): string {
   const fence = "`".repeat(longest + 1);
   return `${fence}${language}\n${text}\n${fence}`;
 }
+
+/**
+ * One CSV row (RFC 4180): a cell with a comma, a quote or a line break is
+ * quoted. A cell that a spreadsheet would read as a formula (it starts with
+ * =, +, - or @) is prefixed with ', so that a name cannot run as one.
+ */
+export function csvRow(cells: readonly (string | number)[]): string {
+  return cells
+    .map((value) => {
+      const text = typeof value === "number" ? String(value) : /^[=+\-@]/.test(value) ? `'${value}` : value;
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(",");
+}

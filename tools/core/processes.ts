@@ -21,7 +21,10 @@ export interface StartOptions {
   /** The script to run: a path, absolute or relative to `cwd`. */
   script: string;
   args?: readonly string[];
-  impl: Impl;
+  /** Which implementation `#nn/*` resolves to; `"bundled"` for a script that esbuild already bundled (plain JavaScript, no tsx). */
+  impl: Impl | "bundled";
+  /** The program that runs the script, when it is not this node (`python3`, say): then `impl` and `nodeFlags` do not apply. */
+  interpreter?: string;
   cwd?: string;
   /** Set over this process's environment; a variable set to `undefined` is removed. */
   env?: Record<string, string | undefined>;
@@ -35,6 +38,8 @@ export interface StartOptions {
   outputLimit?: number;
   /** Open an IPC channel (`child.send`, `process.send`). */
   ipc?: boolean;
+  /** Stop the child when its resident memory passes this many MB (Linux, where /proc tells). */
+  memoryLimitMB?: number;
 }
 
 export interface Finished {
@@ -43,6 +48,8 @@ export interface Finished {
   signal: NodeJS.Signals | null;
   /** The child ran out of time and was stopped. */
   timedOut: boolean;
+  /** The child used more than `memoryLimitMB` and was stopped. */
+  memoryExceeded: boolean;
   stdout: string;
   stderr: string;
   /** Output beyond `outputLimit` was dropped. */
@@ -122,6 +129,16 @@ function installHandlers(): void {
   }
 }
 
+/** The resident memory of process `pid` in MB, from /proc; 0 once it is gone. */
+function residentMB(pid: number): number {
+  try {
+    const kB = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kB === undefined ? 0 : Number(kB) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 /** A sink that keeps the first `limit` bytes. */
 function collector(limit: number) {
   const chunks: Buffer[] = [];
@@ -154,16 +171,13 @@ export function startCourse(options: StartOptions): CourseProcess {
   const output = options.output ?? "capture";
   const stream = output === "capture" ? "pipe" : output;
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs(options.impl), ...(options.nodeFlags ?? []), options.script, ...(options.args ?? [])],
-    {
-      cwd: options.cwd,
-      env,
-      detached: true,
-      stdio: ["ignore", stream, stream, ...(options.ipc ? ["ipc" as const] : [])],
-    },
-  );
+  const flags = options.interpreter ? [] : [...(options.impl === "bundled" ? [] : nodeArgs(options.impl)), ...(options.nodeFlags ?? [])];
+  const child = spawn(options.interpreter ?? process.execPath, [...flags, options.script, ...(options.args ?? [])], {
+    cwd: options.cwd,
+    env,
+    detached: true,
+    stdio: ["ignore", stream, stream, ...(options.ipc ? ["ipc" as const] : [])],
+  });
   const pid = child.pid;
   if (pid !== undefined) live.add(pid);
   const limit = options.outputLimit ?? DEFAULT_OUTPUT_LIMIT;
@@ -184,11 +198,23 @@ export function startCourse(options: StartOptions): CourseProcess {
           timedOut = true;
           stop();
         }, options.timeoutMs);
+  let memoryExceeded = false;
+  const memoryLimit = options.memoryLimitMB;
+  const watch =
+    memoryLimit === undefined || pid === undefined || !existsSync(`/proc/${pid}/status`)
+      ? undefined
+      : setInterval(() => {
+          if (residentMB(pid) > memoryLimit) {
+            memoryExceeded = true;
+            stop();
+          }
+        }, 200);
 
   const finished = new Promise<Finished>((resolve, reject) => {
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     child.on("error", (error) => {
       clearTimeout(timer);
+      clearInterval(watch);
       if (pid !== undefined) live.delete(pid);
       reject(error);
     });
@@ -197,6 +223,7 @@ export function startCourse(options: StartOptions): CourseProcess {
     child.on("exit", (code, signal) => {
       exit = { code, signal };
       clearTimeout(timer);
+      clearInterval(watch);
       if (pid !== undefined) {
         killGroup(pid, "SIGKILL");
         live.delete(pid);
@@ -208,6 +235,7 @@ export function startCourse(options: StartOptions): CourseProcess {
         code: exit?.code ?? code,
         signal: exit?.signal ?? signal,
         timedOut,
+        memoryExceeded,
         stdout: stdout.text(),
         stderr: stderr.text(),
         truncated: stdout.truncated() || stderr.truncated(),

@@ -3,7 +3,7 @@
  * without touching the learner's files: the integrity check (katas solved
  * one at a time) and the tools' own tests (a learner's broken code).
  */
-import { cpSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { KATA_ID, type Kata } from "./katas.ts";
 import { repoRoot, scratchDir } from "./paths.ts";
@@ -18,8 +18,9 @@ const COPIED = ["package.json", "tsconfig.json", "src", "solutions", "katas", "t
  */
 export function scratchTree(solved: readonly Kata[] = [], only?: readonly Kata[]): string {
   const root = scratchDir("scratch");
-  for (const entry of COPIED) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
-  symlinkSync(join(repoRoot, "node_modules"), join(root, "node_modules"));
+  for (const entry of COPIED) if (existsSync(join(repoRoot, entry))) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
+  // To the real folder, not to a link: the grading sandbox may read node_modules, not the paths that lead to it.
+  symlinkSync(realpathSync(join(repoRoot, "node_modules")), join(root, "node_modules"));
   for (const kata of solved) {
     for (const file of kata.files) cpSync(join(root, "solutions", file), join(root, "src", file));
   }

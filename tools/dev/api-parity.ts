@@ -5,19 +5,20 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import ts from "typescript";
+import type * as TS from "typescript";
+import { ts } from "../core/typescript.ts";
 
 interface ExportedApi {
   /** How the compiler prints it, for messages. */
   text: string;
   /** The value's type and the declared type, when the name has them. */
-  types: (ts.Type | undefined)[];
+  types: (TS.Type | undefined)[];
 }
 
 const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature;
 
 /** Every exported name of a module, with its value type and declared type. */
-function exportsOf(checker: ts.TypeChecker, file: ts.SourceFile): Map<string, ExportedApi> {
+function exportsOf(checker: TS.TypeChecker, file: TS.SourceFile): Map<string, ExportedApi> {
   const moduleSymbol = checker.getSymbolAtLocation(file);
   const described = new Map<string, ExportedApi>();
   if (!moduleSymbol) return described;
@@ -40,7 +41,7 @@ function exportsOf(checker: ts.TypeChecker, file: ts.SourceFile): Map<string, Ex
  * ways. Comparing printed types would be fragile: the compiler prints the
  * members of a union in the order it happened to create them.
  */
-function sameApi(checker: ts.TypeChecker, a: ExportedApi, b: ExportedApi): boolean {
+function sameApi(checker: TS.TypeChecker, a: ExportedApi, b: ExportedApi): boolean {
   return a.types.every((typeA, k) => {
     const typeB = b.types[k];
     if (!typeA || !typeB) return typeA === typeB;

@@ -9,14 +9,21 @@
  *     test inside `describe("<kata id>", …)`. So the shipped stubs fail every
  *     kata, every kata passes on the reference solutions, and a learner who
  *     copies the solutions in one kata at a time sees `npm run kata` advance
- *     by exactly one kata.
+ *     by exactly one kata. There, too, each solved kata registers exactly the
+ *     tests `katas/registered-tests.json` lists, which grading requires.
+ *  4. `katas/tests.sha256` is up to date, and the grader's rules
+ *     (`grade/policy.ts`) refuse nothing of the reference solutions.
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { runCommand } from "../core/cli.ts";
 import { type Kata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { kataIn, scratchTree } from "../core/scratch-tree.ts";
 import { bold, green, red } from "../core/style.ts";
+import { buildManifest, MANIFEST } from "../grade/manifest.ts";
+import { policyProblems } from "../grade/policy.ts";
+import { REGISTERED, type Registered, registeredFrom, registeredJson } from "../grade/registered.ts";
 import { strayTests, summarize } from "../runner/kata-results.ts";
 import { type RunResult, runTests } from "../runner/run-tests.ts";
 import { apiDifferences } from "./api-parity.ts";
@@ -38,7 +45,7 @@ interface Step {
   current?: Kata;
 }
 
-function verdict(step: Step, run: RunResult): { ok: boolean; line: string } {
+function verdict(step: Step, run: RunResult, registered: Registered): { ok: boolean; line: string } {
   const { k, root, previous, current } = step;
   const [before, now] = [previous && summarize(previous, run, root), current && summarize(current, run, root)];
   const label = `${k} solved`.padEnd(10);
@@ -52,6 +59,13 @@ function verdict(step: Step, run: RunResult): { ok: boolean; line: string } {
   if (strays.length > 0)
     problems.push(`${previous?.id}: ${strays.length} test(s) are not inside describe("${previous?.id}", …): ${strays[0]}`);
   if (now?.passed) problems.push(`${current?.id} should fail on its stubs but passes`);
+  if (
+    previous &&
+    before?.passed &&
+    registeredJson(registeredFrom([previous], run)) !== registeredJson({ [previous.id]: registered[previous.id] ?? {} })
+  ) {
+    problems.push(`${previous.id} registers other tests than ${REGISTERED} lists: run npm run manifest, and commit it`);
+  }
   if (problems.length > 0) return { ok: false, line: `${red("✖")} ${label} ${problems.join("; ")}` };
   const parts = [
     before && `${previous?.id} passes (${before.testsTotal} tests)`,
@@ -69,6 +83,14 @@ runCommand(COMMAND, async () => {
     return 1;
   }
   console.log(`${green("✔")} same files, same exports, same types; every stub names its kata\n`);
+
+  console.log(bold("What grading checks against"));
+  if (readFileSync(join(repoRoot, MANIFEST), "utf8") !== buildManifest(repoRoot)) {
+    console.log(`${red("✖")} ${MANIFEST} is out of date: run npm run manifest, and commit it`);
+    return 1;
+  }
+  console.log(`${green("✔")} ${MANIFEST} holds the hash of every file that decides a grade\n`);
+  const registered = JSON.parse(readFileSync(join(repoRoot, REGISTERED), "utf8")) as Registered;
 
   console.log(bold("Kata by kata: with the katas before it solved, each kata fails, and the one before passes"));
   const steps: Step[] = Array.from({ length: katas.length + 1 }, (_, k) => {
@@ -92,7 +114,7 @@ runCommand(COMMAND, async () => {
         const step = steps[reported];
         const stepFiles = [step.previous, step.current].flatMap((kata) => kata?.tests ?? []);
         if (stepFiles.some((path) => pending.has(path))) return;
-        const { ok: stepOk, line } = verdict(step, done);
+        const { ok: stepOk, line } = verdict(step, done, registered);
         ok &&= stepOk;
         console.log(line);
         reported++;
@@ -108,7 +130,16 @@ runCommand(COMMAND, async () => {
         report();
       },
     });
-    return ok ? 0 : 1;
+    const solved = steps[katas.length].root;
+    const refused = policyProblems(
+      solved,
+      katas,
+      katas.flatMap((kata) => kata.files),
+    );
+    for (const problem of refused)
+      console.log(`${red("✖")} the grader would refuse the reference solution: ${problem.file} line ${problem.line} ${problem.message}`);
+    if (refused.length === 0) console.log(`${green("✔")} the grader's rules refuse nothing of the reference solutions`);
+    return ok && refused.length === 0 ? 0 : 1;
   } finally {
     for (const step of steps) rmSync(step.root, { recursive: true, force: true });
   }

@@ -140,7 +140,7 @@ runCommand(COMMAND, ({ positionals }) => {
       `  1. Write the lesson, the tests, the stub's TSDoc and the reference, in place of the placeholder ${camelCase(slug)}().`,
       `  2. npm run test:katas -- ${number}      the tests pass on the reference`,
       "  3. npm run test:integrity          the kata fails on its stub, and passes once solved",
-      "  4. npm run classroom               refresh the tests manifest, katas/tests.sha256",
+      "  4. npm run manifest                refresh katas/tests.sha256 and katas/registered-tests.json",
       "  5. Add the kata to the course table in README.md.",
     ].join("\n"),
   );

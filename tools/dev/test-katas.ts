@@ -17,7 +17,7 @@ const COMMAND = {
   name: "test:katas",
   usage: "npm run test:katas -- [kata ...] [options]",
   summary: "Run every kata's tests (or the katas named) against the reference solutions, or against src/ with --impl src.",
-  flags: { impl: implFlag("solutions") },
+  flags: { impl: implFlag() },
   positionals: { name: "<kata ...>", help: "the katas to run, by number or id (default: all)" },
 } as const;
 

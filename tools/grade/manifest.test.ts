@@ -26,6 +26,7 @@ const kata = (id: string): Kata => ({
   tests: [],
   timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
   points: DEFAULT_POINTS,
+  libraries: [],
 });
 
 /** The graded files of a small course, and some that are not graded. */

@@ -19,6 +19,7 @@ function gradeOf(passed: boolean, { id = "01-matrices", title = "Vectors", test 
     maxPoints: 10,
     durationMs: 12,
     firstFailure: passed ? undefined : { test, message },
+    refusals: [],
     testsSha256: "0".repeat(64),
     records: [
       { kind: "test", file: `/x/katas/${id}/a.test.ts`, path: [id, test], passed, durationMs: 12, error: passed ? undefined : message },
@@ -36,7 +37,7 @@ const gradeArb = fc
   .map(({ passed, ...texts }) => gradeOf(passed, texts));
 
 const reportOf = (katas: KataGrade[]): GradeReport => ({
-  impl: "src",
+  source: "submission",
   score: katas.reduce((sum, k) => sum + k.points, 0),
   maxScore: 10 * katas.length,
   katasPassed: katas.filter((k) => k.passed).length,

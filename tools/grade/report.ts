@@ -11,6 +11,13 @@ import type { GradeReport, KataGrade } from "./run.ts";
 
 const firstLine = (text: string) => text.split("\n")[0];
 
+/** What a grade taken inside a learner's own repository is worth. */
+export const SELF_GRADE_NOTE =
+  "Graded inside this repository, by its own tests and tools: feedback for the learner, not a grade. A grade that counts is taken from the instructor's own checkout: npm run grade -- --submission DIR.";
+
+const source = (report: GradeReport) =>
+  report.source === "self" ? "this repository's src/" : "the submission's src/, from the instructor's checkout";
+
 /** One line saying whether the kata tests are the upstream ones. */
 export function testsVerdict(check: ManifestCheck): string {
   if (check.sha256 === null) return `${check.manifest} is missing: the kata tests cannot be checked`;
@@ -37,8 +44,9 @@ export function scoreTable(report: GradeReport): string {
     bold(`  ${"kata".padEnd(22)} ${"tests".padStart(7)} ${"points".padStart(7)}`),
     ...report.katas.map(row),
     "",
-    bold(`Score: ${report.score}/${report.maxScore} points · ${report.katasPassed} of ${report.katasTotal} katas pass (${report.impl}/)`),
+    bold(`Score: ${report.score}/${report.maxScore} points · ${report.katasPassed} of ${report.katasTotal} katas pass (${source(report)})`),
     testsUnchanged(report.tests) ? verdict : yellow(`⚠ ${verdict}`),
+    ...(report.source === "self" ? [yellow(`⚠ ${SELF_GRADE_NOTE}`)] : []),
   ].join("\n");
 }
 
@@ -53,10 +61,12 @@ export function gradeJson(report: GradeReport): string {
     maxPoints: grade.maxPoints,
     durationSeconds: secondsValue(grade.durationMs),
     firstFailure: grade.firstFailure ?? null,
+    refusals: grade.refusals,
     testsSha256: grade.testsSha256,
   }));
-  const { impl, score, maxScore, katasPassed, katasTotal, tests } = report;
-  return `${JSON.stringify({ impl, score, maxScore, katasPassed, katasTotal, tests, katas }, null, 2)}\n`;
+  const { source, score, maxScore, katasPassed, katasTotal, tests } = report;
+  const note = source === "self" ? SELF_GRADE_NOTE : undefined;
+  return `${JSON.stringify({ source, note, score, maxScore, katasPassed, katasTotal, tests, katas }, null, 2)}\n`;
 }
 
 export function markdownSummary(report: GradeReport): string {
@@ -74,9 +84,10 @@ export function markdownSummary(report: GradeReport): string {
   return [
     `## Kata grades: ${report.score}/${report.maxScore} points`,
     "",
-    `${report.katasPassed} of ${report.katasTotal} katas pass, graded against \`${report.impl}/\`. ` +
+    `${report.katasPassed} of ${report.katasTotal} katas pass, graded on ${source(report)}. ` +
       (testsUnchanged(report.tests) ? `✔️ ${cell(verdict)}.` : `**⚠️ ${cell(verdict)}.**`),
     "",
+    ...(report.source === "self" ? [`> **⚠️ ${SELF_GRADE_NOTE}**`, ""] : []),
     markdownTable(["Kata", "Title", "Tests", "Points", "First failing test"], rows, ["left", "left", "right", "right", "left"]),
     ...(failures.length > 0 ? ["", "### First failures", "", ...failures] : []),
     "",

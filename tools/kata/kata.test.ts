@@ -75,6 +75,11 @@ describe("npm run kata", () => {
     assert.equal(status, 0, output);
     assert.match(output, /✔ 01-matrices/);
     assert.deepEqual(processesMentioning(straggler), [], "the child that learner code started is gone");
+    assert.match(
+      output,
+      /⚠ src\/matrix\.ts passes its tests here, but the grader will refuse it, and its kata will score 0: line 1 imports "node:child_process": a learner file may import only other files of src\/; line 2 uses process/,
+      "the learner hears now what a grade would say",
+    );
   });
 
   it("explains a NaN", async () => {
@@ -103,6 +108,7 @@ describe("npm run kata", () => {
     assert.equal(status, 0, output);
     assert.match(output, /2\/2 katas done/);
     assert.match(output, /Every kata passes/);
+    assert.doesNotMatch(output, /⚠/, "honest code draws no warning");
   });
 
   it("refuses a kata that does not exist, naming the katas there are", async () => {

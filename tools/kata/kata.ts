@@ -1,14 +1,17 @@
 /**
  * `npm run kata`: the learner's loop. Runs the katas in order against `src/`,
  * shows progress, and stops at the first kata that fails with its lesson, its
- * first failing test and how to get a hint.
+ * first failing test and how to get a hint. It warns about a passing file
+ * that the grader would refuse (`grade/policy.ts`).
  */
 import { watch } from "node:fs";
 import { join } from "node:path";
 import { runCommand } from "../core/cli.ts";
+import { referenceOf } from "../core/impl.ts";
 import { chooseKatas, hintsOf, type Kata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { bar, bold, cyan, dim, green, indent, red, yellow } from "../core/style.ts";
+import { policyProblems } from "../grade/policy.ts";
 import { type KataResult, summarize } from "../runner/kata-results.ts";
 import { runTests } from "../runner/run-tests.ts";
 
@@ -31,8 +34,7 @@ async function runKata(kata: Kata): Promise<KataResult> {
 }
 
 function doneLine(result: KataResult): string {
-  const solution = result.kata.files.map((file) => `solutions/${file}`).join(", ");
-  return `${green("✔")} ${result.kata.id.padEnd(22)} ${dim(`done · compare with the reference: ${solution}`)}`;
+  return `${green("✔")} ${result.kata.id.padEnd(22)} ${dim(`done · ${referenceOf(result.kata.files)}`)}`;
 }
 
 function failureReport(result: KataResult): string {
@@ -51,25 +53,45 @@ function failureReport(result: KataResult): string {
   ].join("\n");
 }
 
+/**
+ * A warning for each file of the `passed` katas that the grader would
+ * refuse (`grade/policy.ts`): its tests pass here, but not in a grade.
+ */
+function graderWarnings(passed: readonly Kata[], all: readonly Kata[]): string[] {
+  if (passed.length === 0) return [];
+  const problems = policyProblems(
+    repoRoot,
+    all,
+    passed.flatMap((kata) => kata.files),
+  );
+  return [...new Set(problems.map((problem) => problem.file))].map((file) => {
+    const reasons = problems.filter((problem) => problem.file === file).map((problem) => `line ${problem.line} ${problem.message}`);
+    return yellow(`⚠ ${file} passes its tests here, but the grader will refuse it, and its kata will score 0: ${reasons.join("; ")}`);
+  });
+}
+
 /** Run the katas in order; stop at the first failure. Returns the failing kata, if any. */
 async function runInOrder(katas: readonly Kata[]): Promise<Kata | undefined> {
   for (const [index, kata] of katas.entries()) {
     const result = await runKata(kata);
     if (!result.passed) {
+      for (const warning of graderWarnings(katas.slice(0, index), katas)) console.log(warning);
       console.log(`\n${failureReport(result)}\n`);
       console.log(`${bar(index, katas.length)} ${index}/${katas.length} katas done\n`);
       return kata;
     }
     console.log(doneLine(result));
   }
+  for (const warning of graderWarnings(katas, katas)) console.log(warning);
   console.log(`\n${bar(katas.length, katas.length)} ${katas.length}/${katas.length} katas done`);
   console.log(green(bold("\nEvery kata passes. Train your own network on MNIST: npm start -- --impl src\n")));
   return undefined;
 }
 
-async function runOne(kata: Kata): Promise<boolean> {
+async function runOne(kata: Kata, all: readonly Kata[]): Promise<boolean> {
   const result = await runKata(kata);
   console.log(result.passed ? doneLine(result) : `\n${failureReport(result)}\n`);
+  if (result.passed) for (const warning of graderWarnings([kata], all)) console.log(warning);
   return result.passed;
 }
 
@@ -124,7 +146,7 @@ runCommand(COMMAND, async ({ values, positionals }) => {
     console.log(`${bold(`Hints for kata ${kata.title}`)}  ${dim(kata.lesson)}\n\n${hintsOf(kata)}\n`);
     return 0;
   }
-  const once = () => (chosen ? runOne(chosen) : runInOrder(katas).then((failing) => !failing));
+  const once = () => (chosen ? runOne(chosen, katas) : runInOrder(katas).then((failing) => !failing));
   if (values.watch) {
     await once();
     watchSrc(once);

