@@ -30,11 +30,13 @@ const ARGS = [
   "--disable-quic",
 ];
 
-/** Check every page in the Chromium at `executablePath`; the exit code. */
-export async function checkSite(executablePath: string): Promise<number> {
+/** Check every page in the Chromium at `executablePath`, and with `screenshots` save a picture of each; the exit code. */
+export async function checkSite(executablePath: string, screenshots: boolean): Promise<number> {
   const pages = expectedPages(repoRoot, coursePages(repoRoot, listKatas()));
-  rmSync(SCREENSHOTS, { recursive: true, force: true });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  if (screenshots) {
+    rmSync(SCREENSHOTS, { recursive: true, force: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }
   const started = Date.now();
   const server = await serveStatic(SITE);
   console.log(`Checking ${pages.length} pages of docs/site/, served at ${server.url}, in ${executablePath}`);
@@ -48,7 +50,7 @@ export async function checkSite(executablePath: string): Promise<number> {
       viewport: { width: 1280, height: 900 },
     });
     try {
-      const results = await inParallel(pages, TABS, (expected) => checkPage(browser, server.url, expected));
+      const results = await inParallel(pages, TABS, (expected) => checkPage(browser, server.url, expected, screenshots));
       results.forEach((problems, i) => {
         const { url, formulas } = pages[i];
         if (problems.length > 0) failed++;
@@ -63,7 +65,7 @@ export async function checkSite(executablePath: string): Promise<number> {
     await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  console.log(`Screenshots in docs/screenshots/ (${secondsFromMs(Date.now() - started)})`);
+  console.log(`${screenshots ? "Screenshots in docs/screenshots/; c" : "C"}hecked in ${secondsFromMs(Date.now() - started)}`);
   console.log(`browser: ${pages.length - failed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
@@ -101,8 +103,8 @@ interface Probe {
   next: string | null;
 }
 
-/** Open one page, check it, save its screenshot; the problems found, none when it passes. */
-async function checkPage(browser: BrowserContext, base: string, expected: ExpectedPage): Promise<string[]> {
+/** Open one page, check it, and save its screenshot if asked; the problems found, none when it passes. */
+async function checkPage(browser: BrowserContext, base: string, expected: ExpectedPage, screenshot: boolean): Promise<string[]> {
   const problems: string[] = [];
   const page = await browser.newPage();
   page.on("console", (message) => {
@@ -124,7 +126,7 @@ async function checkPage(browser: BrowserContext, base: string, expected: Expect
     const probe = (await page.evaluate(PROBE)) as Probe;
     problems.push(...mathProblems(expected, probe), ...linkProblems(base, expected, probe));
     if (!probe.headings.includes(expected.heading)) problems.push(`no heading "${expected.heading}" (found ${probe.headings.join(", ")})`);
-    await page.screenshot({ path: join(SCREENSHOTS, expected.screenshot), fullPage: true });
+    if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, expected.screenshot), fullPage: true });
   } catch (error) {
     problems.push((error as Error).message.split("\n")[0]);
   } finally {

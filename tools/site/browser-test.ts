@@ -4,7 +4,9 @@
  * see: the right title, every formula typeset (no raw `$…$`, no KaTeX error,
  * KaTeX's stylesheet and fonts loaded), working previous/next links between
  * lessons, no console error, no failed request and no request that leaves
- * the site. Saves a screenshot of each page in `docs/screenshots/`.
+ * the site. With `--screenshots`, saves a picture of each page in
+ * `docs/screenshots/` (for a maintainer to look at; the checks do not need
+ * them, and they take a third of the test's time).
  *
  * Uses Debian's Chromium (`apt-get install chromium`), never downloads a
  * browser. Without it the test is skipped, saying why, unless
@@ -26,12 +28,14 @@ const COMMAND = {
   name: "test:browser",
   usage: "npm run test:browser",
   summary:
-    "Open every page of the built site (run `npm run docs` first) in headless Chromium and check titles, math, lesson links, console errors and requests. Screenshots go to docs/screenshots/.",
-  flags: {},
+    "Open every page of the built site (run `npm run docs` first) in headless Chromium and check titles, math, lesson links, console errors and requests.",
+  flags: {
+    screenshots: { type: "boolean", help: "also save a full-page screenshot of each page in docs/screenshots/" },
+  },
   notes: `Needs ${CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH=another Chromium); skipped without it unless ${REQUIRED}=1.`,
 } as const;
 
-runCommand(COMMAND, async () => {
+runCommand(COMMAND, async ({ values }) => {
   if (!existsSync(CHROMIUM)) {
     if (process.env[REQUIRED] === "1") {
       console.error(
@@ -49,5 +53,5 @@ runCommand(COMMAND, async () => {
     throw new Error("docs/site/index.html is missing: run `npm run docs` first");
   // Playwright and the site's page list load only when there is a browser to drive.
   const { checkSite } = await import("./browser-check.ts");
-  return checkSite(CHROMIUM);
+  return checkSite(CHROMIUM, values.screenshots);
 });
