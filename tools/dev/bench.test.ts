@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runProgram } from "../core/processes.ts";
+import { median } from "./bench-loop.ts";
 
 describe("npm run bench", () => {
   it("measures a short run of the trainer in a child process, and its exit code agrees with its checks", async () => {
@@ -13,6 +14,12 @@ describe("npm run bench", () => {
     assert.match(checks[0], /[\d.]+ s per epoch of 50,000 images, [\d,]+ images\/s \(target ≤ 1\.5 s\)/);
     assert.match(checks[1], /peak RSS [\d,]+ MB \(target ≤ 300 MB\)/);
     assert.equal(status, checks.every((line) => line.startsWith("✔")) ? 0 : 1, stderr);
+  });
+
+  it("reports the loop's times by their median, which one slow run does not move", () => {
+    assert.equal(median([0.6, 0.5, 9.0]), 0.6);
+    assert.equal(median([0.4, 0.8, 0.5, 0.7]), 0.6);
+    assert.equal(median([2]), 2);
   });
 
   it("refuses a bad flag in one line", async () => {

@@ -6,6 +6,7 @@
  *   npm run bench                 speed: 3 epochs of 784-30-10, mini-batch 10, on 50,000 images
  *   npm run bench -- --full       also the full default run (30 epochs) and --hidden 100: accuracy and total time
  *   npm run bench -- --epochs 5   a longer speed run
+ *   npm run bench -- --loop       the learner's loop instead: save to verdict in npm run kata -- --watch, --hint, --list
  */
 import { rmSync } from "node:fs";
 import { cpus } from "node:os";
@@ -17,6 +18,7 @@ import { runCourse } from "../core/processes.ts";
 import { bold, dim, green, red } from "../core/style.ts";
 import { type Metrics, readMetrics } from "../train/metrics.ts";
 import { epochsFlag, parseTrainSize, TRAIN_SIZE_FLAG } from "../train/options.ts";
+import { measureLoop, median } from "./bench-loop.ts";
 
 /** The course's targets, checked against the measurements. */
 const TARGETS = { secondsPerEpoch: 1.5, peakRssMB: 300, totalSeconds: 60, best30: 0.95, best100: 0.965 };
@@ -29,6 +31,10 @@ const COMMAND = {
     epochs: { ...epochsFlag(3), help: "epochs of the speed run" },
     "train-size": { ...TRAIN_SIZE_FLAG, help: "training images per epoch of the speed run" },
     full: { type: "boolean", help: "also the full default run (30 epochs) and --hidden 100: accuracy and total time" },
+    loop: {
+      type: "boolean",
+      help: "measure the learner's loop instead: from a save to the verdict in npm run kata -- --watch (at kata 01 and 12), --hint and --list",
+    },
   },
 } as const;
 
@@ -56,6 +62,18 @@ runCommand(COMMAND, async ({ values }) => {
   const epochs = positiveInt("--epochs", values.epochs);
   const trainSize = parseTrainSize(values["train-size"]);
   console.log(bold(`Benchmark on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}\n`));
+  if (values.loop) {
+    console.log(bold("The learner's loop: npm run kata in a scratch copy of the course"));
+    const measures = await measureLoop();
+    const lines = measures.map(({ what, seconds: times, target }) =>
+      check(
+        median(times) <= target,
+        `${what}: median ${seconds(median(times))} of ${times.map((t) => t.toFixed(2)).join(", ")} s (target ≤ ${target} s)`,
+      ),
+    );
+    console.log(`\n${lines.join("\n")}`);
+    return measures.every(({ seconds: times, target }) => median(times) <= target) ? 0 : 1;
+  }
 
   console.log(bold(`Speed: 784-30-10, mini-batch 10, ${epochs} epochs of ${count(trainSize)} images`));
   const speed = await trainInChild(["--epochs", String(epochs), "--train-size", String(trainSize)]);

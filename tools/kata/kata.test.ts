@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { listKatas } from "../core/katas.ts";
+import { findKata, type Kata, listKatas } from "../core/katas.ts";
 import { processesMentioning, runProgram } from "../core/processes.ts";
 import { tempTree } from "../core/test-trees.ts";
 
@@ -109,6 +109,34 @@ describe("npm run kata", () => {
     assert.match(output, /2\/2 katas done/);
     assert.match(output, /Every kata passes/);
     assert.doesNotMatch(output, /⚠/, "honest code draws no warning");
+  });
+
+  it("remembers the katas that passed, and runs one again only when a file it depends on changes", async () => {
+    // Katas 01 and 03 (whose tests are quick), kata 01 solved.
+    const root = tempTree([first], [first, findKata(listKatas(), "03") as Kata]);
+    const unchanged = /✔ 01-matrices +done · unchanged since it passed/;
+    const firstRun = await kata(root);
+    assert.match(firstRun.output, /✔ 01-matrices +done · compare/, "the first run runs kata 01");
+    const second = await kata(root);
+    assert.match(second.output, unchanged, "the second run takes kata 01 from memory");
+    assert.match(second.output, /✖ 03-perceptrons +0\/\d+ tests pass/, "the kata being worked on always runs");
+    writeFileSync(join(root, "src", "perceptron.ts"), `${readFileSync(join(root, "src", "perceptron.ts"), "utf8")}\n// kata 03's file\n`);
+    assert.match((await kata(root)).output, unchanged, "kata 01 does not depend on src/perceptron.ts");
+    writeFileSync(join(root, "src", "matrix.ts"), solvedMatrix.replace("return map(a, (x) => c * x);", "return map(a, (x) => c + x);"));
+    assert.match((await kata(root)).output, /✖ 01-matrices/, "a change to src/matrix.ts runs kata 01 again, and finds it broken");
+  });
+
+  it("says which statuses --list remembers and which it just checked, and survives a memory it cannot read", async () => {
+    const root = tempTree([first], [first, findKata(listKatas(), "03") as Kata]);
+    mkdirSync(join(root, ".cache"));
+    writeFileSync(join(root, ".cache", "kata.json"), "{ not json");
+    const fresh = await kata(root, "--list");
+    assert.equal(fresh.status, 0, fresh.output);
+    assert.match(fresh.output, /✔ done +01-matrices .*\(just checked\)\n· to do +03-perceptrons .*\(just checked\)/);
+    const again = await kata(root, "--list");
+    assert.match(again.output, /✔ done +01-matrices .*\(remembered\)\n· to do +03-perceptrons .*\(remembered\)/);
+    rmSync(join(root, ".cache"), { recursive: true });
+    assert.match((await kata(root, "--list")).output, /01-matrices .*\(just checked\)/, "deleting .cache/ only means checking again");
   });
 
   it("refuses a kata that does not exist, naming the katas there are", async () => {

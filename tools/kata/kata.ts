@@ -1,8 +1,10 @@
 /**
- * `npm run kata`: the learner's loop. Runs the katas in order against `src/`,
- * shows progress, and stops at the first kata that fails with its lesson, its
- * first failing test and how to get a hint. It warns about a passing file
- * that the grader would refuse (`grade/policy.ts`).
+ * `npm run kata`: the learner's loop. Checks the katas in order against
+ * `src/`, shows progress, and stops at the first kata that fails with its
+ * lesson, its first failing test and how to get a hint. A kata that passed
+ * is not run again until something it depends on changes (`memory.ts`), so
+ * the answer comes in about a second wherever the learner is. It warns about
+ * a passing file that the grader would refuse (`grade/policy.ts`).
  */
 import { watch } from "node:fs";
 import { join } from "node:path";
@@ -11,9 +13,9 @@ import { referenceOf } from "../core/impl.ts";
 import { chooseKatas, hintsOf, type Kata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { bar, bold, cyan, dim, green, indent, red, yellow } from "../core/style.ts";
-import { policyProblems } from "../grade/policy.ts";
-import { type KataResult, summarize } from "../runner/kata-results.ts";
+import { summarize } from "../runner/kata-results.ts";
 import { runTests } from "../runner/run-tests.ts";
+import { kataKey, Memory, type Remembered } from "./memory.ts";
 
 const COMMAND = {
   name: "kata",
@@ -29,15 +31,38 @@ const COMMAND = {
 
 const testFiles = (katas: readonly Kata[]) => katas.flatMap((kata) => kata.tests.map((path) => ({ path, timeoutMs: kata.timeoutMs })));
 
-async function runKata(kata: Kata): Promise<KataResult> {
-  return summarize(kata, await runTests({ files: testFiles([kata]), impl: "src" }));
+/** A kata's result: the one remembered, if nothing it depends on changed since (`memory.ts`), or a fresh run, then remembered. */
+interface Checked extends Remembered {
+  kata: Kata;
+  /** It comes from memory, not from a run. */
+  remembered: boolean;
 }
 
-function doneLine(result: KataResult): string {
-  return `${green("✔")} ${result.kata.id.padEnd(22)} ${dim(`done · ${referenceOf(result.kata.files)}`)}`;
+/** Run `katas` (all at once, a few files at a time) and remember their results. */
+async function run(katas: readonly Kata[], memory: Memory): Promise<Checked[]> {
+  if (katas.length === 0) return [];
+  const keys = katas.map((kata) => kataKey(kata));
+  const done = await runTests({ files: testFiles(katas), impl: "src" });
+  return katas.map((kata, index) => {
+    const { passed, testsPassed, testsTotal, firstFailure } = summarize(kata, done);
+    const result = { passed, testsPassed, testsTotal, ...(firstFailure && { firstFailure }) };
+    memory.remember(kata, result, keys[index]);
+    return { kata, ...result, remembered: false };
+  });
 }
 
-function failureReport(result: KataResult): string {
+/** The kata's result from memory, or from a run. */
+async function check(kata: Kata, memory: Memory): Promise<Checked> {
+  const remembered = memory.result(kata);
+  return remembered ? { kata, ...remembered, remembered: true } : (await run([kata], memory))[0];
+}
+
+function doneLine(result: Checked): string {
+  const note = result.remembered ? " · unchanged since it passed" : "";
+  return `${green("✔")} ${result.kata.id.padEnd(22)} ${dim(`done${note} · ${referenceOf(result.kata.files)}`)}`;
+}
+
+function failureReport(result: Checked): string {
   const { kata, firstFailure } = result;
   return [
     `${red("✖")} ${kata.id.padEnd(22)} ${result.testsPassed}/${result.testsTotal} tests pass`,
@@ -55,90 +80,136 @@ function failureReport(result: KataResult): string {
 
 /**
  * A warning for each file of the `passed` katas that the grader would
- * refuse (`grade/policy.ts`): its tests pass here, but not in a grade.
+ * refuse (`grade/policy.ts`): its tests pass here, but not in a grade. The
+ * rules' verdict on each file is remembered under its hash, so the
+ * compiler that reads the files loads only when one has changed.
  */
-function graderWarnings(passed: readonly Kata[], all: readonly Kata[]): string[] {
-  if (passed.length === 0) return [];
-  const problems = policyProblems(
-    repoRoot,
-    all,
-    passed.flatMap((kata) => kata.files),
-  );
-  return [...new Set(problems.map((problem) => problem.file))].map((file) => {
-    const reasons = problems.filter((problem) => problem.file === file).map((problem) => `line ${problem.line} ${problem.message}`);
-    return yellow(`⚠ ${file} passes its tests here, but the grader will refuse it, and its kata will score 0: ${reasons.join("; ")}`);
-  });
+async function graderWarnings(passed: readonly Kata[], all: readonly Kata[], memory: Memory): Promise<string[]> {
+  const files = passed.flatMap((kata) => kata.files);
+  const unknown = files.filter((file) => memory.rules(file) === undefined);
+  if (unknown.length > 0) {
+    const { policyProblems } = await import("../grade/policy.ts");
+    const problems = policyProblems(repoRoot, all, unknown);
+    for (const file of unknown) {
+      const reasons = problems
+        .filter((problem) => problem.file === `src/${file}`)
+        .map((problem) => `line ${problem.line} ${problem.message}`);
+      memory.rememberRules(file, reasons);
+    }
+  }
+  return files
+    .map((file) => [file, memory.rules(file) ?? []] as const)
+    .filter(([, reasons]) => reasons.length > 0)
+    .map(([file, reasons]) =>
+      yellow(`⚠ src/${file} passes its tests here, but the grader will refuse it, and its kata will score 0: ${reasons.join("; ")}`),
+    );
 }
 
-/** Run the katas in order; stop at the first failure. Returns the failing kata, if any. */
-async function runInOrder(katas: readonly Kata[]): Promise<Kata | undefined> {
+/**
+ * Check the katas in order, each from memory when nothing it depends on
+ * changed since it passed; stop at the first that fails. True when every
+ * kata passes.
+ */
+async function runInOrder(katas: readonly Kata[], memory: Memory): Promise<boolean> {
   for (const [index, kata] of katas.entries()) {
-    const result = await runKata(kata);
+    const result = await check(kata, memory);
     if (!result.passed) {
-      for (const warning of graderWarnings(katas.slice(0, index), katas)) console.log(warning);
-      console.log(`\n${failureReport(result)}\n`);
+      // A failure is never taken from memory: the kata the learner works on always runs.
+      const fresh = result.remembered ? (await run([kata], memory))[0] : result;
+      if (fresh.passed) {
+        console.log(doneLine(fresh));
+        continue;
+      }
+      for (const warning of await graderWarnings(katas.slice(0, index), katas, memory)) console.log(warning);
+      console.log(`\n${failureReport(fresh)}\n`);
       console.log(`${bar(index, katas.length)} ${index}/${katas.length} katas done\n`);
-      return kata;
+      return false;
     }
     console.log(doneLine(result));
   }
-  for (const warning of graderWarnings(katas, katas)) console.log(warning);
+  for (const warning of await graderWarnings(katas, katas, memory)) console.log(warning);
   console.log(`\n${bar(katas.length, katas.length)} ${katas.length}/${katas.length} katas done`);
   console.log(green(bold("\nEvery kata passes. Train your own network on MNIST: npm start -- --impl src\n")));
-  return undefined;
+  return true;
 }
 
-async function runOne(kata: Kata, all: readonly Kata[]): Promise<boolean> {
-  const result = await runKata(kata);
+/** Run one kata, asked for by name: always afresh. */
+async function runOne(kata: Kata, all: readonly Kata[], memory: Memory): Promise<boolean> {
+  const [result] = await run([kata], memory);
   console.log(result.passed ? doneLine(result) : `\n${failureReport(result)}\n`);
-  if (result.passed) for (const warning of graderWarnings([kata], all)) console.log(warning);
+  if (result.passed) for (const warning of await graderWarnings([kata], all, memory)) console.log(warning);
   return result.passed;
 }
 
-async function list(katas: readonly Kata[]): Promise<void> {
-  const run = await runTests({ files: testFiles(katas), impl: "src" });
-  const results = katas.map((kata) => summarize(kata, run));
+/** Every kata's status: remembered where nothing changed, checked now (all at once) where something did. */
+async function list(katas: readonly Kata[], memory: Memory): Promise<void> {
+  const remembered = new Map(katas.map((kata) => [kata.id, memory.result(kata)] as const));
+  const fresh = await run(
+    katas.filter((kata) => remembered.get(kata.id) === undefined),
+    memory,
+  );
+  const results = katas.map(
+    (kata) => fresh.find((result) => result.kata === kata) ?? { kata, ...(remembered.get(kata.id) as Remembered), remembered: true },
+  );
   for (const result of results) {
     const mark = result.passed ? green("✔ done    ") : result.testsPassed > 0 ? yellow("… started ") : dim("· to do   ");
     const tests = `${result.testsPassed}/${result.testsTotal}`.padStart(7);
-    console.log(`${mark} ${result.kata.id.padEnd(22)} ${tests} tests  ${result.kata.title}`);
+    const source = dim(result.remembered ? "  (remembered)" : "  (just checked)");
+    console.log(`${mark} ${result.kata.id.padEnd(22)} ${tests} tests  ${result.kata.title}${source}`);
   }
   const done = results.filter((result) => result.passed).length;
   console.log(`\n${bar(done, katas.length)} ${done}/${katas.length} katas done`);
+  console.log(dim("(remembered: nothing it depends on changed since it last ran; delete .cache/ to check every kata again)"));
 }
 
-/** The first kata that does not pass yet. */
-async function currentKata(katas: readonly Kata[]): Promise<Kata | undefined> {
-  for (const kata of katas) if (!(await runKata(kata)).passed) return kata;
+/** The first kata that does not pass yet: passes come from memory, and the first kata without one is run only if it is not remembered. */
+async function currentKata(katas: readonly Kata[], memory: Memory): Promise<Kata | undefined> {
+  for (const kata of katas) if (!(await check(kata, memory)).passed) return kata;
   return undefined;
 }
 
+/**
+ * Run `rerun` whenever a file of src/ is saved, never two runs at once: a
+ * save during a run starts one more run after it, however many saves there were.
+ */
 function watchSrc(rerun: () => Promise<unknown>): void {
   let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const trigger = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(async () => {
-        console.clear();
-        await rerun();
-        console.log(dim("Watching src/ for changes · Ctrl-C to stop"));
-      });
-    }, 150);
+  let running = false;
+  let again = false;
+  const start = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    do {
+      again = false;
+      console.clear();
+      await rerun();
+      console.log(dim("Watching src/ for changes · Ctrl-C to stop"));
+    } while (again);
+    running = false;
   };
-  watch(join(repoRoot, "src"), { recursive: true }, trigger);
+  watch(join(repoRoot, "src"), { recursive: true }, () => {
+    // An editor's save can be several writes: wait for them to settle.
+    clearTimeout(timer);
+    timer = setTimeout(start, 50);
+  });
   console.log(dim("Watching src/ for changes · Ctrl-C to stop"));
 }
 
 runCommand(COMMAND, async ({ values, positionals }) => {
   const katas = listKatas();
   const chosen = positionals.length === 0 ? undefined : chooseKatas(katas, positionals)[0];
+  const memory = Memory.load();
   if (values.list) {
-    await list(katas);
+    await list(katas, memory);
+    memory.save();
     return 0;
   }
   if (values.hint) {
-    const kata = chosen ?? (await currentKata(katas));
+    const kata = chosen ?? (await currentKata(katas, memory));
+    memory.save();
     if (!kata) {
       console.log("Every kata passes: no hints needed.");
       return 0;
@@ -146,7 +217,11 @@ runCommand(COMMAND, async ({ values, positionals }) => {
     console.log(`${bold(`Hints for kata ${kata.title}`)}  ${dim(kata.lesson)}\n\n${hintsOf(kata)}\n`);
     return 0;
   }
-  const once = () => (chosen ? runOne(chosen, katas) : runInOrder(katas).then((failing) => !failing));
+  const once = async () => {
+    const passed = await (chosen ? runOne(chosen, katas, memory) : runInOrder(katas, memory));
+    memory.save();
+    return passed;
+  };
   if (values.watch) {
     await once();
     watchSrc(once);
