@@ -64,7 +64,8 @@ export function createBrainModel(net: Network): BrainModel {
  * brain.js's learning rate for Nielsen's `eta` and `miniBatchSize`: one
  * update per example with rate η/m moves the weights, over a mini-batch,
  * as far as Nielsen's one step of η times the mean gradient. Throws a clear
- * error when η/m is 1 or more, which brain.js rejects.
+ * error that names η/m when it is 1 or more, which brain.js rejects
+ * (`η/m = 1.5 is not below 1, which brain.js needs`).
  */
 export function brainLearningRate(eta: number, miniBatchSize: number): number {
   throw new Error("Not implemented: brainLearningRate (kata 14-brainjs, lesson katas/14-brainjs/README.md)");

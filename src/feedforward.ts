@@ -14,8 +14,9 @@ import type { Network } from "./network.ts";
 /**
  * The network's output for input a (sizes[0]×1): a ← σ(w a + b) layer by
  * layer, that is $a^{l+1} = \sigma(w^l a^l + b^l)$ for every layer, the last
- * one included. Throws, naming the shapes, when a is not sizes[0]×1. Leaves
- * `a` and the network unchanged.
+ * one included. Throws, naming the shape it needs and the shape it got, when
+ * a is not sizes[0]×1 (`the input should be 3×1, got 2×1`). Leaves `a` and
+ * the network unchanged.
  */
 export function feedforward(net: Network, a: Matrix): Matrix {
   throw new Error("Not implemented: feedforward (kata 06-feedforward, lesson katas/06-feedforward/README.md)");

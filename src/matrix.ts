@@ -6,6 +6,8 @@
  * column, exactly like Nielsen's numpy arrays of shape `(n, 1)`.
  *
  * Every function returns a new matrix and leaves its arguments unchanged.
+ * An error about shapes names them as rows by columns: `2×3`, or `2x3`, or
+ * `2 by 3` (`matmul: cannot multiply 2×3 by 2×3`).
  * Lesson: `katas/01-matrices/README.md`.
  *
  * @module
@@ -49,7 +51,7 @@ export function identity(n: number): Matrix {
   throw new Error("Not implemented: identity (kata 01-matrices, lesson katas/01-matrices/README.md)");
 }
 
-/** Entry (i, j) of `m`, zero-based. Throws when (i, j) is outside the matrix. */
+/** Entry (i, j) of `m`, zero-based. Throws when (i, j) is outside the matrix, naming its shape (`no entry (2, 0) in a 2×3 matrix`). */
 export function get(m: Matrix, i: number, j: number): number {
   throw new Error("Not implemented: get (kata 01-matrices, lesson katas/01-matrices/README.md)");
 }

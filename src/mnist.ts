@@ -22,8 +22,10 @@ export interface IdxTensor {
  * Parse an IDX file: bytes 0–1 are zero, byte 2 is the element type (only
  * `0x08`, unsigned byte, is supported), byte 3 the number of dimensions,
  * then each dimension as a big-endian 32-bit integer, then the data.
- * Throws a clear error for a wrong magic number, an unsupported type, and a
- * file that is truncated or too long.
+ * Throws a clear error for a wrong magic number (showing it, in hex or
+ * decimal: `wrong magic number 0x1f8b0801`), an unsupported type (naming
+ * it: `element type 0x0d is not supported`), and a file that is truncated or
+ * too long.
  */
 export function parseIdx(bytes: Uint8Array): IdxTensor {
   throw new Error("Not implemented: parseIdx (kata 02-mnist, lesson katas/02-mnist/README.md)");

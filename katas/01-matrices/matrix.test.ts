@@ -19,6 +19,7 @@ import {
   transpose,
 } from "#nn/matrix.ts";
 import { anyMatrixArb, assertMatrixClose, dimArb, literal, matrixArb } from "../support/matrices.ts";
+import { assertThrowsNamingShapes, namesNumber } from "../support/messages.ts";
 import { assertProperty } from "../support/property.ts";
 
 /** An independent oracle: the textbook definition on plain arrays. */
@@ -67,7 +68,7 @@ describe("01-matrices", () => {
     });
 
     it("matrix() rejects shapes that are not positive integers", () => {
-      assert.throws(() => matrix(0, 3), /\b0\b/);
+      assert.throws(() => matrix(0, 3), namesNumber(0));
       assert.throws(() => matrix(2, 1.5), /1\.5/);
       assert.throws(() => matrix(-1, 2), /-1/);
     });
@@ -100,8 +101,8 @@ describe("01-matrices", () => {
       ]);
       assert.equal(get(m, 0, 2), 3);
       assert.equal(get(m, 1, 0), 4);
-      assert.throws(() => get(m, 2, 0), /2×3/);
-      assert.throws(() => get(m, 0, 3), /2×3/);
+      assertThrowsNamingShapes(() => get(m, 2, 0), [[2, 3]]);
+      assertThrowsNamingShapes(() => get(m, 0, 3), [[2, 3]]);
     });
 
     it("identity(n) has ones on the diagonal only", () => {
@@ -169,14 +170,20 @@ describe("01-matrices", () => {
 
     it("rejects mismatched shapes with an error that names both", () => {
       const a = matrix(2, 3);
-      assert.throws(
+      assertThrowsNamingShapes(
         () => matmul(a, a),
-        (error: Error) => {
-          assert.match(error.message, /2×3.*2×3/s, `the message should name both shapes: "${error.message}"`);
-          return true;
-        },
+        [
+          [2, 3],
+          [2, 3],
+        ],
       );
-      assert.throws(() => matmul(matrix(4, 1), matrix(2, 5)), /4×1.*2×5/s);
+      assertThrowsNamingShapes(
+        () => matmul(matrix(4, 1), matrix(2, 5)),
+        [
+          [4, 1],
+          [2, 5],
+        ],
+      );
     });
 
     it("leaves its arguments unchanged", () => {
@@ -231,8 +238,20 @@ describe("01-matrices", () => {
       });
 
       it(`${name} rejects different shapes, naming both`, () => {
-        assert.throws(() => op(matrix(2, 3), matrix(3, 2)), /2×3.*3×2/s);
-        assert.throws(() => op(matrix(1, 4), matrix(4, 1)), /1×4.*4×1/s);
+        assertThrowsNamingShapes(
+          () => op(matrix(2, 3), matrix(3, 2)),
+          [
+            [2, 3],
+            [3, 2],
+          ],
+        );
+        assertThrowsNamingShapes(
+          () => op(matrix(1, 4), matrix(4, 1)),
+          [
+            [1, 4],
+            [4, 1],
+          ],
+        );
       });
     }
 
@@ -272,7 +291,13 @@ describe("01-matrices", () => {
     });
 
     it("rejects anything but two column vectors, naming both shapes", () => {
-      assert.throws(() => outer(matrix(3, 2), matrix(3, 1)), /3×2.*3×1/s);
+      assertThrowsNamingShapes(
+        () => outer(matrix(3, 2), matrix(3, 1)),
+        [
+          [3, 2],
+          [3, 1],
+        ],
+      );
     });
   });
 });

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import type { Matrix } from "#nn/matrix.ts";
 import { createNetwork } from "#nn/network.ts";
 import { createRng, type Rng } from "#nn/random.ts";
+import { namesNumber } from "../support/messages.ts";
 import { sizesArb } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
 
@@ -123,7 +124,7 @@ describe("05-network", () => {
     });
 
     it("rejects sizes that are not positive integers, naming the bad size", () => {
-      assert.throws(() => createNetwork([3, 0, 2], countingRng()), /\b0\b/);
+      assert.throws(() => createNetwork([3, 0, 2], countingRng()), namesNumber(0));
       assert.throws(() => createNetwork([3, 1.5], countingRng()), /1\.5/);
       assert.throws(() => createNetwork([-4, 2], countingRng()), /-4/);
     });

@@ -5,6 +5,7 @@ import { feedforward } from "#nn/feedforward.ts";
 import type { Matrix } from "#nn/matrix.ts";
 import type { Network } from "#nn/network.ts";
 import { assertMatrixClose, literal, matrixArb } from "../support/matrices.ts";
+import { assertThrowsNamingShapes } from "../support/messages.ts";
 import { inputArb, networkArb, networkOfSizesArb, oracleFeedforward, oracleSigmoid, sizesArb } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
 
@@ -112,14 +113,13 @@ describe("06-feedforward", () => {
       ]),
     ];
     for (const x of wrong) {
-      assert.throws(
+      // The shape the input needs, 3×1, and the shape it got.
+      assertThrowsNamingShapes(
         () => feedforward(net, x),
-        (error: Error) => {
-          const got = `${x.rows}×${x.cols}`;
-          assert.match(error.message, /3×1/, `the message should name the shape the input needs, 3×1: "${error.message}"`);
-          assert.ok(error.message.includes(got), `the message should name the shape it got, ${got}: "${error.message}"`);
-          return true;
-        },
+        [
+          [3, 1],
+          [x.rows, x.cols],
+        ],
       );
     }
   });

@@ -5,6 +5,7 @@ import { backprop } from "#nn/backprop.ts";
 import type { Matrix } from "#nn/matrix.ts";
 import type { Example, LabeledExample } from "#nn/network.ts";
 import { type EpochReport, type SgdOptions, sgd, shuffle, updateMiniBatch } from "#nn/sgd.ts";
+import { namesNumber } from "../support/messages.ts";
 import {
   assertNetworkClose,
   cloneNetwork,
@@ -165,11 +166,11 @@ describe("10-sgd", () => {
       // No training data: without the checks, a miniBatchSize of 0 would loop forever, k += 0.
       const data: Example[] = [];
       const cases: [Partial<SgdOptions>, RegExp][] = [
-        [{ epochs: 0 }, /\b0\b/],
+        [{ epochs: 0 }, namesNumber(0)],
         [{ epochs: 2.5 }, /2\.5/],
-        [{ miniBatchSize: 0 }, /\b0\b/],
+        [{ miniBatchSize: 0 }, namesNumber(0)],
         [{ miniBatchSize: -3 }, /-3/],
-        [{ eta: 0 }, /\b0\b/],
+        [{ eta: 0 }, namesNumber(0)],
         [{ eta: -1 }, /-1/],
         [{ eta: Number.NaN }, /NaN/],
         [{ eta: Number.POSITIVE_INFINITY }, /Infinity/],

@@ -8,6 +8,7 @@ import type { Matrix } from "#nn/matrix.ts";
 import type { Example, Network } from "#nn/network.ts";
 import { updateMiniBatch } from "#nn/sgd.ts";
 import { assertMatrixClose, columnOf } from "../support/matrices.ts";
+import { assertThrowsNamingShapes } from "../support/messages.ts";
 import { cloneNetwork, networkArb } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
 
@@ -56,7 +57,7 @@ describe("11-matrix-backprop", () => {
         biases: [{ rows: 2, cols: 1, data: new Float64Array(2) }],
         weights: [{ rows: 2, cols: 3, data: new Float64Array(6) }],
       };
-      assert.throws(() => feedforwardBatch(net, { rows: 4, cols: 2, data: new Float64Array(8) }), /4×2/);
+      assertThrowsNamingShapes(() => feedforwardBatch(net, { rows: 4, cols: 2, data: new Float64Array(8) }), [[4, 2]]);
     });
   });
 
@@ -114,7 +115,7 @@ describe("11-matrix-backprop", () => {
         weights: [{ rows: 3, cols: 2, data: new Float64Array(6) }],
       };
       const X = { rows: 2, cols: 4, data: new Float64Array(8) };
-      assert.throws(() => backpropBatch(net, X, { rows: 3, cols: 5, data: new Float64Array(15) }), /3×5/);
+      assertThrowsNamingShapes(() => backpropBatch(net, X, { rows: 3, cols: 5, data: new Float64Array(15) }), [[3, 5]]);
     });
   });
 

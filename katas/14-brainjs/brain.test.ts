@@ -138,8 +138,9 @@ describe("14-brainjs", () => {
     });
 
     it("refuses a rate of 1 or more, which brain.js rejects, with the numbers in the message", () => {
+      // The message names η/m: 1.5, and 1.
       assert.throws(() => brainLearningRate(3, 2), /1\.5/);
-      assert.throws(() => brainLearningRate(10, 10), /brain\.js/);
+      assert.throws(() => brainLearningRate(10, 10), /(?<![\d.])1(?:\.0*)?(?![\d.])/);
     });
   });
 
