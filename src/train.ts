@@ -22,7 +22,7 @@ export interface MiniBatch {
   readonly Y: Matrix;
 }
 
-/** The images `indices` of a set as one mini-batch, one image per column. Throws on an index outside the set. */
+/** The images `indices` of a set as one mini-batch, one image per column. Throws on an index outside the set, naming it (`index 2 is outside a set of 2 images`). */
 export function miniBatchOf(set: MnistSet, indices: ArrayLike<number>): MiniBatch {
   throw new Error("Not implemented: miniBatchOf (kata 12-mnist-training, lesson katas/12-mnist-training/README.md)");
 }

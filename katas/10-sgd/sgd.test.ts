@@ -149,6 +149,16 @@ describe("10-sgd", () => {
         }),
       );
     });
+
+    it("throws on an empty mini-batch, and leaves the network as it was (η/0 would make every weight NaN)", () => {
+      assertProperty(
+        fc.property(batchArb, ({ net }) => {
+          const before = cloneNetwork(net);
+          assert.throws(() => updateMiniBatch(net, [], 3), "updateMiniBatch(net, [], η) should throw: an empty mini-batch has no gradient");
+          assertNetworkClose(net, before, 0, "after the refused step");
+        }),
+      );
+    });
   });
 
   describe("sgd", () => {

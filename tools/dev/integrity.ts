@@ -11,6 +11,8 @@
  *     copies the solutions in one kata at a time sees `npm run kata` advance
  *     by exactly one kata. There, too, each solved kata registers exactly the
  *     tests `katas/registered-tests.json` lists, which grading requires.
+ *     And kata k's lesson shows, in its Red section, the count of tests
+ *     passing that a learner will see first.
  *  4. `katas/tests.sha256` is up to date, and the grader's rules
  *     (`grade/policy.ts`) refuse nothing of the reference solutions.
  */
@@ -45,6 +47,12 @@ interface Step {
   current?: Kata;
 }
 
+/** The counts in a lesson's "✖ NN-slug  P/N tests pass" line: what its Red section says a learner sees first. */
+function lessonCounts(kata: Kata): { passed: number; total: number } | undefined {
+  const line = new RegExp(`✖ ${kata.id} +(\\d+)/(\\d+) tests pass`).exec(readFileSync(join(repoRoot, kata.lesson), "utf8"));
+  return line ? { passed: Number(line[1]), total: Number(line[2]) } : undefined;
+}
+
 function verdict(step: Step, run: RunResult, registered: Registered): { ok: boolean; line: string } {
   const { k, root, previous, current } = step;
   const [before, now] = [previous && summarize(previous, run, root), current && summarize(current, run, root)];
@@ -59,6 +67,12 @@ function verdict(step: Step, run: RunResult, registered: Registered): { ok: bool
   if (strays.length > 0)
     problems.push(`${previous?.id}: ${strays.length} test(s) are not inside describe("${previous?.id}", …): ${strays[0]}`);
   if (now?.passed) problems.push(`${current?.id} should fail on its stubs but passes`);
+  const shown = current && lessonCounts(current);
+  if (current && now && shown && (shown.passed !== now.testsPassed || shown.total !== now.testsTotal)) {
+    problems.push(
+      `${current.lesson} shows "${shown.passed}/${shown.total} tests pass", but a learner sees ${now.testsPassed}/${now.testsTotal}: correct its Red section`,
+    );
+  }
   if (
     previous &&
     before?.passed &&
