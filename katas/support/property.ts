@@ -42,7 +42,7 @@ function failureMessage<Ts>(details: fc.RunDetails<Ts>): string {
 
 export function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, params: fc.Parameters<Ts> = {}): void {
   const details = fc.check(property, { ...params, ...replaySettings() });
-  if (details.failed) throw new Error(failureMessage(details));
+  if (details.failed) throw new Error(failureMessage(details), { cause: details.errorInstance });
 }
 
 export async function assertPropertyAsync<Ts extends [unknown, ...unknown[]]>(
@@ -50,5 +50,5 @@ export async function assertPropertyAsync<Ts extends [unknown, ...unknown[]]>(
   params: fc.Parameters<Ts> = {},
 ): Promise<void> {
   const details = await fc.check(property, { ...params, ...replaySettings() });
-  if (details.failed) throw new Error(failureMessage(details));
+  if (details.failed) throw new Error(failureMessage(details), { cause: details.errorInstance });
 }

@@ -7,7 +7,7 @@ describe("npm run bench", () => {
   it("measures a short run of the trainer in a child process, and its exit code agrees with its checks", async () => {
     const { status, stdout, stderr } = await runProgram("dev/bench.ts", ["--epochs", "2", "--train-size", "1000"]);
     assert.match(stdout, /^Benchmark on \d+ × .+, Node v\d+/);
-    assert.match(stdout, /Speed: 784-30-10, mini-batch 10, 2 epochs of 1,000 images/);
+    assert.match(stdout, /Speed of the reference \(solutions\/\): 784-30-10, mini-batch 10, 2 epochs of 1,000 images/);
     assert.match(stdout, /epoch 0: [\d.]+ s training \([\d,]+ images\/s\), [\d.]+ s testing 10,000 images\n.*epoch 1: /);
     const checks = stdout.split("\n").filter((line) => /^[✔✖] /.test(line));
     assert.equal(checks.length, 2, stdout);
@@ -20,6 +20,17 @@ describe("npm run bench", () => {
     assert.equal(median([0.6, 0.5, 9.0]), 0.6);
     assert.equal(median([0.4, 0.8, 0.5, 0.7]), 0.6);
     assert.equal(median([2]), 2);
+  });
+
+  it("times the learner's own network with --impl src, and says which kata to finish while src/ has stubs", async () => {
+    const { status, stdout, stderr } = await runProgram("dev/bench.ts", ["--impl", "src", "--epochs", "1", "--train-size", "1000"]);
+    assert.equal(status, 1);
+    assert.match(stdout, /Speed of your network \(src\/\)/);
+    assert.match(
+      stderr,
+      /^bench: npm start -- .* --impl src failed: your src\/ is not finished: kata 01-matrices is the first unfinished one/,
+    );
+    assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
   });
 
   it("refuses a bad flag in one line", async () => {

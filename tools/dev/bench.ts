@@ -6,6 +6,7 @@
  *   npm run bench                 speed: 3 epochs of 784-30-10, mini-batch 10, on 50,000 images
  *   npm run bench -- --full       also the full default run (30 epochs) and --hidden 100: accuracy and total time
  *   npm run bench -- --epochs 5   a longer speed run
+ *   npm run bench -- --impl src   the same, of your own network (src/) instead of the reference
  *   npm run bench -- --loop       the learner's loop instead: save to verdict in npm run kata -- --watch, --hint, --list
  */
 import { rmSync } from "node:fs";
@@ -13,6 +14,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { positiveInt, runCommand } from "../core/cli.ts";
 import { count, megabytes, percent, seconds } from "../core/format.ts";
+import { type Impl, implFlag, parseImpl } from "../core/impl.ts";
 import { repoRoot, scratchDir } from "../core/paths.ts";
 import { runCourse } from "../core/processes.ts";
 import { bold, dim, green, red } from "../core/style.ts";
@@ -31,6 +33,7 @@ const COMMAND = {
     epochs: { ...epochsFlag(3), help: "epochs of the speed run" },
     "train-size": { ...TRAIN_SIZE_FLAG, help: "training images per epoch of the speed run" },
     full: { type: "boolean", help: "also the full default run (30 epochs) and --hidden 100: accuracy and total time" },
+    impl: implFlag(),
     loop: {
       type: "boolean",
       help: "measure the learner's loop instead: from a save to the verdict in npm run kata -- --watch (at kata 01 and 12), --hint and --list",
@@ -39,17 +42,19 @@ const COMMAND = {
 } as const;
 
 /** `npm start` with `args`, in a child process; its metrics.json. */
-async function trainInChild(args: string[]): Promise<Metrics> {
+async function trainInChild(args: string[], impl: Impl): Promise<Metrics> {
   const out = scratchDir("bench");
   try {
     const run = await runCourse({
       script: join(repoRoot, "tools", "train", "train.ts"),
-      args: [...args, "--out", out],
-      impl: "solutions",
+      args: [...args, "--impl", impl, "--out", out],
+      impl,
       cwd: repoRoot,
     });
     if (run.code !== 0)
-      throw new Error(`npm start -- ${args.join(" ")} failed: ${run.stderr.trim().split("\n").pop() ?? `exit code ${run.code}`}`);
+      throw new Error(
+        `npm start -- ${args.join(" ")} --impl ${impl} failed: ${run.stderr.trim().replace(/^train: /, "") || `exit code ${run.code}`}`,
+      );
     return readMetrics(join(out, "metrics.json"));
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -61,6 +66,7 @@ const check = (ok: boolean, text: string) => `${ok ? green("✔") : red("✖")} 
 runCommand(COMMAND, async ({ values }) => {
   const epochs = positiveInt("--epochs", values.epochs);
   const trainSize = parseTrainSize(values["train-size"]);
+  const impl = parseImpl(values.impl);
   console.log(bold(`Benchmark on ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}\n`));
   if (values.loop) {
     console.log(bold("The learner's loop: npm run kata in a scratch copy of the course"));
@@ -75,8 +81,12 @@ runCommand(COMMAND, async ({ values }) => {
     return measures.every(({ seconds: times, target }) => median(times) <= target) ? 0 : 1;
   }
 
-  console.log(bold(`Speed: 784-30-10, mini-batch 10, ${epochs} epochs of ${count(trainSize)} images`));
-  const speed = await trainInChild(["--epochs", String(epochs), "--train-size", String(trainSize)]);
+  console.log(
+    bold(
+      `Speed of ${impl === "src" ? "your network (src/)" : "the reference (solutions/)"}: 784-30-10, mini-batch 10, ${epochs} epochs of ${count(trainSize)} images`,
+    ),
+  );
+  const speed = await trainInChild(["--epochs", String(epochs), "--train-size", String(trainSize)], impl);
   for (const h of speed.history) {
     console.log(
       dim(
@@ -101,7 +111,7 @@ runCommand(COMMAND, async ({ values }) => {
       ["100", TARGETS.best100],
     ] as const) {
       console.log(bold(`\nAccuracy: 784-${hidden}-10 with Nielsen's settings (30 epochs)`));
-      const run = await trainInChild(["--hidden", hidden]);
+      const run = await trainInChild(["--hidden", hidden], impl);
       const best = run.bestCorrect / 10_000;
       lines.push(
         check(

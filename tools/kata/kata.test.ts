@@ -39,6 +39,16 @@ describe("npm run kata", () => {
     assert.match(output, /You have not written `matrix` yet/);
     assert.match(output, /npm run kata -- --hint/);
     assert.match(output, /0\/2 katas done/);
+    assert.match(output, /\n {2}(\d+) more failing test\(s\): npm run kata -- --all\n/);
+  });
+
+  it("shows every failing test of the kata with --all", async () => {
+    const { status, output } = await kata(smallTree(), "--all");
+    assert.equal(status, 1);
+    const total = Number(/✖ 01-matrices +0\/(\d+) tests pass/.exec(output)?.[1]);
+    assert.ok(total > 1, output);
+    assert.equal(output.match(/^ {2}Failing: 01-matrices › /gm)?.length, total, "one Failing: line per failing test");
+    assert.doesNotMatch(output, /more failing test/);
   });
 
   it("reports learner code that throws at import, without crashing", async () => {
@@ -80,6 +90,15 @@ describe("npm run kata", () => {
       /⚠ src\/matrix\.ts passes its tests here, but the grader will refuse it, and its kata will score 0: line 1 imports "node:child_process": a learner file may import only other files of src\/; line 2 uses process/,
       "the learner hears now what a grade would say",
     );
+  });
+
+  it("shows where in src/ an error was thrown", async () => {
+    const source = matrixThatRuns("if (rows === 2) (undefined as unknown as { x: number }).x;");
+    const line = source.split("\n").indexOf(`  if (rows === 2) (undefined as unknown as { x: number }).x;`) + 1;
+    const { status, output } = await kata(treeWithMatrix(source), "01");
+    assert.equal(status, 1);
+    assert.match(output, /TypeError: Cannot read properties of undefined|Cannot read properties of undefined/);
+    assert.match(output, new RegExp(`Thrown at src/matrix\\.ts:${line}: the first line of your code in the error's stack`));
   });
 
   it("explains a NaN", async () => {

@@ -13,7 +13,7 @@ import { referenceOf } from "../core/impl.ts";
 import { chooseKatas, hintsOf, type Kata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { bar, bold, cyan, dim, green, indent, red, yellow } from "../core/style.ts";
-import { summarize } from "../runner/kata-results.ts";
+import { failuresOf, summarize } from "../runner/kata-results.ts";
 import { runTests } from "../runner/run-tests.ts";
 import { kataKey, Memory, type Remembered } from "./memory.ts";
 
@@ -25,6 +25,7 @@ const COMMAND = {
     watch: { type: "boolean", help: "run again whenever a file in src/ is saved" },
     list: { type: "boolean", help: "show every kata with its status" },
     hint: { type: "boolean", help: "show the hints for the current kata (or for <kata>)" },
+    all: { type: "boolean", help: "show every failing test of the kata that fails, not only the first" },
   },
   positionals: { name: "<kata>", help: "run one kata only, by number or id: 4, 04 or 04-sigmoid", max: 1 },
 } as const;
@@ -36,6 +37,8 @@ interface Checked extends Remembered {
   kata: Kata;
   /** It comes from memory, not from a run. */
   remembered: boolean;
+  /** Every failing test, from a run. */
+  failures?: { test: string; message: string }[];
 }
 
 /** Run `katas` (all at once, a few files at a time) and remember their results. */
@@ -47,7 +50,7 @@ async function run(katas: readonly Kata[], memory: Memory): Promise<Checked[]> {
     const { passed, testsPassed, testsTotal, firstFailure } = summarize(kata, done);
     const result = { passed, testsPassed, testsTotal, ...(firstFailure && { firstFailure }) };
     memory.remember(kata, result, keys[index]);
-    return { kata, ...result, remembered: false };
+    return { kata, ...result, remembered: false, failures: failuresOf(kata, done) };
   });
 }
 
@@ -62,8 +65,11 @@ function doneLine(result: Checked): string {
   return `${green("✔")} ${result.kata.id.padEnd(22)} ${dim(`done${note} · ${referenceOf(result.kata.files)}`)}`;
 }
 
-function failureReport(result: Checked): string {
+/** The report of a failing kata: its lesson, its first failing test, or with `all` every one. */
+function failureReport(result: Checked, all = false): string {
   const { kata, firstFailure } = result;
+  const failures = all && result.failures ? result.failures : firstFailure ? [firstFailure] : [];
+  const shown = failures.flatMap((failure, index) => (index === 0 ? [] : ["", `  Failing: ${failure.test}`, "", indent(failure.message)]));
   return [
     `${red("✖")} ${kata.id.padEnd(22)} ${result.testsPassed}/${result.testsTotal} tests pass`,
     "",
@@ -73,9 +79,15 @@ function failureReport(result: Checked): string {
     `  Failing: ${firstFailure?.test ?? "?"}`,
     "",
     indent(firstFailure?.message ?? ""),
+    ...shown,
     "",
+    all || failures.length === result.testsTotal - result.testsPassed
+      ? ""
+      : `  ${result.testsTotal - result.testsPassed - 1} more failing test(s): ${yellow("npm run kata -- --all")}`,
     `  Stuck? ${yellow("npm run kata -- --hint")}   ·   Run only this kata: ${yellow(`npm run kata -- ${kata.id.slice(0, 2)}`)}`,
-  ].join("\n");
+  ]
+    .filter((line, index, lines) => !(line === "" && lines[index - 1] === ""))
+    .join("\n");
 }
 
 /**
@@ -110,7 +122,7 @@ async function graderWarnings(passed: readonly Kata[], all: readonly Kata[], mem
  * changed since it passed; stop at the first that fails. True when every
  * kata passes.
  */
-async function runInOrder(katas: readonly Kata[], memory: Memory): Promise<boolean> {
+async function runInOrder(katas: readonly Kata[], memory: Memory, all: boolean): Promise<boolean> {
   for (const [index, kata] of katas.entries()) {
     const result = await check(kata, memory);
     if (!result.passed) {
@@ -121,7 +133,7 @@ async function runInOrder(katas: readonly Kata[], memory: Memory): Promise<boole
         continue;
       }
       for (const warning of await graderWarnings(katas.slice(0, index), katas, memory)) console.log(warning);
-      console.log(`\n${failureReport(fresh)}\n`);
+      console.log(`\n${failureReport(fresh, all)}\n`);
       console.log(`${bar(index, katas.length)} ${index}/${katas.length} katas done\n`);
       return false;
     }
@@ -134,10 +146,10 @@ async function runInOrder(katas: readonly Kata[], memory: Memory): Promise<boole
 }
 
 /** Run one kata, asked for by name: always afresh. */
-async function runOne(kata: Kata, all: readonly Kata[], memory: Memory): Promise<boolean> {
+async function runOne(kata: Kata, katas: readonly Kata[], memory: Memory, all: boolean): Promise<boolean> {
   const [result] = await run([kata], memory);
-  console.log(result.passed ? doneLine(result) : `\n${failureReport(result)}\n`);
-  if (result.passed) for (const warning of await graderWarnings([kata], all, memory)) console.log(warning);
+  console.log(result.passed ? doneLine(result) : `\n${failureReport(result, all)}\n`);
+  if (result.passed) for (const warning of await graderWarnings([kata], katas, memory)) console.log(warning);
   return result.passed;
 }
 
@@ -218,7 +230,8 @@ runCommand(COMMAND, async ({ values, positionals }) => {
     return 0;
   }
   const once = async () => {
-    const passed = await (chosen ? runOne(chosen, katas, memory) : runInOrder(katas, memory));
+    const all = values.all;
+    const passed = await (chosen ? runOne(chosen, katas, memory, all) : runInOrder(katas, memory, all));
     memory.save();
     return passed;
   };

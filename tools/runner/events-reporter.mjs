@@ -20,6 +20,25 @@ function messageOf(error) {
   return error.message;
 }
 
+/**
+ * Where in the learner's code a failure was thrown: the first frame of its
+ * stack that is not Node's or a package's, when that frame is a file of
+ * `src/` ("src/matrix.ts:42"). The innermost cause is asked first: a
+ * property test's failure carries the error the code threw as its cause.
+ */
+function whereInSrc(error) {
+  const chain = [];
+  for (let at = error; at instanceof Error && chain.length < 5; at = at.cause) chain.unshift(at);
+  for (const at of chain) {
+    const frame = String(at.stack ?? "")
+      .split("\n")
+      .find((line) => /^\s+at /.test(line) && !/node:|node_modules|\(native\)|<anonymous>/.test(line));
+    const where = frame && /[\s(/\\]src[/\\]([\w.-]+\.ts):(\d+)/.exec(frame);
+    if (where) return `src/${where[1]}:${where[2]}`;
+  }
+  return undefined;
+}
+
 export default async function* eventsReporter(source) {
   const out = process.env.NN_TEST_EVENTS;
   if (!out) throw new Error("events-reporter: NN_TEST_EVENTS must name the file to write to");
@@ -38,7 +57,11 @@ export default async function* eventsReporter(source) {
       // because a test inside it failed: that test has its own record.
       if (data.details.type === "suite" && (event.type === "test:pass" || error?.failureType === "subtestsFailed")) continue;
       const record = { kind: "test", path, passed: event.type === "test:pass", durationMs: data.details.duration_ms };
-      if (event.type === "test:fail") record.error = messageOf(error);
+      if (event.type === "test:fail") {
+        record.error = messageOf(error);
+        const where = whereInSrc(error);
+        if (where) record.where = where;
+      }
       if (data.skip || data.todo) {
         record.passed = false;
         record.error = "a skipped or todo test counts as a failure in this course";

@@ -33,6 +33,13 @@ export function strayTests(kata: Kata, run: RunResult): string[] {
     .map((test) => test.path.join(" › "));
 }
 
+/** Every failing test of the kata, in order, each as "suite › test" and why it failed. */
+export function failuresOf(kata: Kata, run: RunResult, root: string = repoRoot): { test: string; message: string }[] {
+  return recordsOf(kata, run)
+    .filter((test) => !test.passed)
+    .map((test) => ({ test: testName(test, (path) => relative(root, path)), message: explain(test) }));
+}
+
 export function summarize(kata: Kata, run: RunResult, root: string = repoRoot): KataResult {
   const tests = recordsOf(kata, run);
   const failed = tests.filter((test) => !test.passed);
@@ -44,8 +51,7 @@ export function summarize(kata: Kata, run: RunResult, root: string = repoRoot): 
     durationMs: run.files.filter((file) => kata.tests.includes(file.file)).reduce((sum, file) => sum + file.durationMs, 0),
   };
   if (failed.length > 0) {
-    const first = failed[0];
-    result.firstFailure = { test: testName(first, (path) => relative(root, path)), message: explain(first) };
+    result.firstFailure = failuresOf(kata, run, root)[0];
   } else if (tests.length === 0) {
     result.firstFailure = { test: kata.id, message: "No test of this kata ran." };
   }
@@ -63,6 +69,7 @@ function explain(test: TestRecord): string {
   }
   const stub = parseStub(message);
   if (stub) notes.push(`You have not written \`${stub.name}\` yet: it still throws the stub's error (kata ${stub.kataId}).`);
+  else if (test.where) notes.push(`Thrown at ${test.where}: the first line of your code in the error's stack.`);
   if (/\bNaN\b/.test(message)) {
     notes.push("A value is NaN: look for 0/0, Infinity − Infinity, or reading past the end of an array (undefined → NaN).");
   }

@@ -10,6 +10,8 @@ export interface TestRecord {
   passed: boolean;
   durationMs: number;
   error?: string;
+  /** Where in the learner's `src/` the failure was thrown ("src/matrix.ts:42"), when it was. */
+  where?: string;
 }
 
 /**
