@@ -27,22 +27,67 @@ function rerunCommand(): string {
   return kata ? `npm run kata -- ${kata}` : "npm run test:tools";
 }
 
-/** The failure first (what the learner must fix), then the counterexample, then how to replay it. */
-function failureMessage<Ts>(details: fc.RunDetails<Ts>): string {
+/**
+ * The counterexample as the code under test was given it. fast-check keeps
+ * the values of the failing run, which code that changes its arguments has
+ * changed; so the failing run is replayed once (its seed and path), through
+ * `watching`, which writes its inputs down before the property sees them.
+ */
+function watching<P extends fc.IProperty<never> | fc.IAsyncProperty<never>>(property: P, note: (value: unknown) => void): P {
+  return new Proxy(property, {
+    get(target, key) {
+      if (key === "run")
+        return (value: never) => {
+          note(value);
+          return target.run(value);
+        };
+      const member = Reflect.get(target, key);
+      return typeof member === "function" ? member.bind(target) : member;
+    },
+  });
+}
+
+const replayOf = <Ts>(details: fc.RunDetails<Ts>) => ({
+  seed: details.seed,
+  path: details.counterexamplePath ?? undefined,
+  numRuns: 1,
+  endOnFailure: true,
+});
+
+/** The failure first (what the learner must fix), then the counterexample as given, then how to replay it. */
+function failureMessage<Ts>(details: fc.RunDetails<Ts>, given: string | undefined): string {
   const error = details.errorInstance;
   const cause = error instanceof Error ? error.message : String(error);
+  const after = fc.stringify(details.counterexample);
+  const counterexample =
+    given === undefined || given === after
+      ? [`Counterexample: ${after}`]
+      : [`Counterexample, as your code was given it: ${given}`, `(your code changed its arguments: after the call they were ${after})`];
   return [
     cause,
     "",
-    `Counterexample: ${fc.stringify(details.counterexample)}`,
+    ...counterexample,
     `Property failed after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s).`,
     `Replay this failure with: FC_SEED=${details.seed} FC_PATH="${details.counterexamplePath ?? ""}" ${rerunCommand()}`,
   ].join("\n");
 }
 
+/** Run a property; on failure, throw the message above, with fast-check's error as the cause. */
 export function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, params: fc.Parameters<Ts> = {}): void {
   const details = fc.check(property, { ...params, ...replaySettings() });
-  if (details.failed) throw new Error(failureMessage(details), { cause: details.errorInstance });
+  if (!details.failed) return;
+  let given: string | undefined;
+  try {
+    fc.check(
+      watching(property as unknown as fc.IProperty<never>, (value) => {
+        given ??= fc.stringify(value);
+      }),
+      replayOf(details),
+    );
+  } catch {
+    // The replay is only for the message: the failure is already known.
+  }
+  throw new Error(failureMessage(details, given), { cause: details.errorInstance });
 }
 
 export async function assertPropertyAsync<Ts extends [unknown, ...unknown[]]>(
@@ -50,5 +95,17 @@ export async function assertPropertyAsync<Ts extends [unknown, ...unknown[]]>(
   params: fc.Parameters<Ts> = {},
 ): Promise<void> {
   const details = await fc.check(property, { ...params, ...replaySettings() });
-  if (details.failed) throw new Error(failureMessage(details), { cause: details.errorInstance });
+  if (!details.failed) return;
+  let given: string | undefined;
+  try {
+    await fc.check(
+      watching(property as unknown as fc.IAsyncProperty<never>, (value) => {
+        given ??= fc.stringify(value);
+      }),
+      replayOf(details),
+    );
+  } catch {
+    // The replay is only for the message: the failure is already known.
+  }
+  throw new Error(failureMessage(details, given), { cause: details.errorInstance });
 }
