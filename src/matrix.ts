@@ -25,7 +25,8 @@ export interface Matrix {
 /**
  * Make a `rows × cols` matrix. With `data`, copy it (row-major); without,
  * fill with zeros. Throws when `data.length !== rows * cols`, or when
- * `rows` or `cols` is not a positive integer.
+ * `rows` or `cols` is not a positive integer, naming the value it got
+ * (`rows must be a positive integer, got 0`).
  */
 export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
   throw new Error("Not implemented: matrix (kata 01-matrices, lesson katas/01-matrices/README.md)");
