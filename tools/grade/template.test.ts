@@ -30,18 +30,18 @@ describe("npm run template", () => {
     symlinkSync(realpathSync(join(repoRoot, "node_modules")), join(template, "node_modules"));
   });
 
-  it("holds the course without its solutions, the maintainers' tools or the grader's red team", () => {
+  it("holds the course without its solutions, the maintainers' tools, the catalogue of mistakes or the grader's red team", () => {
     const files = filesUnder(template).filter((path) => !path.startsWith("node_modules"));
     assert.equal(existsSync(join(template, "solutions")), false);
     for (const path of files) {
       assert.doesNotMatch(
         path,
-        /^solutions\/|^tools\/dev\/|^tools\/.*\.test\.ts$|^katas\/support\/.*\.test\.ts$|attacks\.ts$|^docs\/instructors\.md$/,
+        /^solutions\/|^tools\/dev\/|^tools\/.*\.test\.ts$|^katas\/support\/.*\.test\.ts$|^katas\/[^/]+\/mistakes\/|attacks\.ts$|^docs\/instructors\.md$/,
         path,
       );
     }
     for (const kata of readdirSync(join(repoRoot, "katas")).filter((name) => /^\d\d-/.test(name))) {
-      for (const file of readdirSync(join(repoRoot, "katas", kata)))
+      for (const file of readdirSync(join(repoRoot, "katas", kata)).filter((name) => name !== "mistakes"))
         assert.ok(files.includes(`katas/${kata}/${file}`), `katas/${kata}/${file} is in the template`);
     }
     for (const file of readdirSync(join(repoRoot, "src"))) {

@@ -36,7 +36,8 @@ export interface TestFile {
 
 export interface RunOptions {
   files: readonly TestFile[];
-  impl: Impl;
+  /** What `#nn/*` resolves to; `"bundled"` for files esbuild already bundled with what they import. */
+  impl: Impl | "bundled";
   /** Working directory of the test processes (a scratch tree, for the integrity check and the tools' tests). */
   cwd?: string;
   /** More environment for the test processes (FC_SEED, say). */

@@ -21,6 +21,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
+import type { Impl } from "../core/impl.ts";
 
 export { CANARY_SUITE } from "./canary-name.ts";
 
@@ -39,9 +40,15 @@ export type Bundle = { path: string } | { error: string };
 /**
  * Bundle each test file under `root` with the learner's code it imports and
  * the canary, into `root/.graded/`, each on its own, so that code that does
- * not compile fails only the files that import it.
+ * not compile fails only the files that import it. (The catalogue of
+ * mistakes bundles the reference instead, `impl: "solutions"`, and without
+ * the canary: it runs no one's code but ours.)
  */
-export async function bundleTests(root: string, files: readonly string[]): Promise<Map<string, Bundle>> {
+export async function bundleTests(
+  root: string,
+  files: readonly string[],
+  { impl = "src", canary = true }: { impl?: Impl; canary?: boolean } = {},
+): Promise<Map<string, Bundle>> {
   const folder = join(root, ".graded");
   mkdirSync(folder, { recursive: true });
   const bundles = await Promise.all(
@@ -49,7 +56,8 @@ export async function bundleTests(root: string, files: readonly string[]): Promi
       const name = relative(join(root, "katas"), file).replace(/[/\\]/g, "--").replace(/\.ts$/, "");
       const entry = join(folder, `${name}.entry.mjs`);
       const path = join(folder, `${name}.mjs`);
-      writeFileSync(entry, `import ${JSON.stringify(file)};\nimport ${JSON.stringify(join(RUNNER(root), "canary.ts"))};\n`);
+      const imports = canary ? [file, join(RUNNER(root), "canary.ts")] : [file];
+      writeFileSync(entry, imports.map((path) => `import ${JSON.stringify(path)};\n`).join(""));
       try {
         await build({
           entryPoints: [entry],
@@ -62,6 +70,7 @@ export async function bundleTests(root: string, files: readonly string[]): Promi
           sourcemap: "inline",
           logLevel: "silent",
           absWorkingDir: root,
+          ...(impl === "solutions" ? { conditions: ["solutions"] } : {}),
         });
         return [file, { path }];
       } catch (error) {
