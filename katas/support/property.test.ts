@@ -52,6 +52,36 @@ describe("assertProperty's failure message", () => {
     assert.doesNotMatch(message, /changed its arguments/);
   });
 
+  for (const [kind, check] of [
+    ["a property", (f: (xs: number[]) => void) => assertProperty(fc.property(fc.array(fc.nat(), { minLength: 1 }), f))],
+    [
+      "an async property",
+      (f: (xs: number[]) => void) => assertPropertyAsync(fc.asyncProperty(fc.array(fc.nat(), { minLength: 1 }), async (xs) => f(xs))),
+    ],
+  ] as const) {
+    it(`stops shrinking ${kind} that code keeps changing back into a failing one, and says so`, async () => {
+      process.env.NN_SHRINK_LIMIT_MS = "300";
+      try {
+        const started = performance.now();
+        // Each shrunk candidate is changed back into the failure: without the limit, fast-check would shrink for ever.
+        const message = await messageOf(() =>
+          check((xs) => {
+            xs[0] = 99;
+            assert.fail("wrong");
+          }),
+        );
+        assert.ok(performance.now() - started < 5_000, "it ends soon after the limit");
+        assert.match(
+          message,
+          /shrunk \d+ time\(s\) \(shrinking was stopped after 0\.3 s; code that changes its arguments can keep it from ever ending\)\./,
+        );
+        assert.match(message, /\nReplay this failure with: FC_SEED=-?\d+ (FC_PATH="[\d:]{0,200}" )?npm run test:tools$/);
+      } finally {
+        delete process.env.NN_SHRINK_LIMIT_MS;
+      }
+    });
+  }
+
   it("passes fast-check's error on as its cause", async () => {
     try {
       assertProperty(fc.property(fc.nat(), () => assert.fail("the cause")));

@@ -12,13 +12,13 @@ import { join, relative } from "node:path";
 import { runCommand } from "../core/cli.ts";
 import { secondsFromMs } from "../core/format.ts";
 import { chooseKatas, type Kata, listKatas } from "../core/katas.ts";
-import { catalogueProblems, lessonMistakes, type Mistake, makeMistake, mistakesFolder, readMistakes } from "./catalogue.ts";
 import { repoRoot } from "../core/paths.ts";
 import { kataIn, scratchTree } from "../core/scratch-tree.ts";
 import { bold, green, red } from "../core/style.ts";
 import { runTests, testName } from "../runner/run-tests.ts";
 import { bundleTests } from "../runner/sandbox.ts";
 import type { TestRecord } from "../runner/test-records.ts";
+import { catalogueProblems, lessonMistakes, type Mistake, makeMistake, mistakesFolder, readMistakes } from "./catalogue.ts";
 
 const COMMAND = {
   name: "test:mistakes",

@@ -38,6 +38,9 @@ describe("npm run new-kata", () => {
       /^Not implemented: crossEntropy \(kata 15-cross-entropy, lesson katas\/15-cross-entropy\/README\.md\)/,
     );
     assert.equal(onReference.passed, true, onReference.firstFailure?.message);
+    const catalogue = await runProgram("dev/mistakes.ts", ["15", "--each"], { root });
+    assert.equal(catalogue.status, 0, catalogue.output);
+    assert.match(catalogue.stdout, /✔ off-by-one\.json: caught by 15-cross-entropy › crossEntropy\(\) returns 42/);
 
     const again = await runProgram("dev/new-kata.ts", ["15", "softmax"], { root });
     assert.equal(again.status, 2);

@@ -1,9 +1,9 @@
 /**
  * `npm run new-kata -- NN slug`: scaffold a kata that already keeps the
  * kata contract (CONTRIBUTING.md): its folder with a lesson skeleton,
- * `kata.json` and a first test, a stub in `src/` that throws the stub
- * message, and a reference in `solutions/`. The integrity check passes on
- * the scaffold as it is; then replace its placeholder function with the
+ * `kata.json`, a first test and a first mistake of its catalogue, a stub in
+ * `src/` that throws the stub message, and a reference in `solutions/`. The
+ * integrity check and the catalogue check pass on the scaffold as it is; then replace its placeholder function with the
  * kata's own.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -73,8 +73,13 @@ What the learner builds, and why it matters, in a few paragraphs.
 
 | mistake | caught by |
 |---|---|
-| … | … |
+| returning 41 | "${name}() returns 42" |
 `,
+    [`katas/${id}/mistakes/off-by-one.json`]: `${JSON.stringify(
+      { mistake: "returning 41", edits: [{ file: `${slug}.ts`, find: "return 42;", replace: "return 41;" }] },
+      null,
+      2,
+    )}\n`,
     [`katas/${id}/kata.json`]: `${JSON.stringify({ files: [`${slug}.ts`] }, null, 2)}\n`,
     [`katas/${id}/${slug}.test.ts`]: `import assert from "node:assert/strict";
 import { describe, it } from "node:test";
