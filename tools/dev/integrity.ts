@@ -137,6 +137,7 @@ runCommand(COMMAND, async () => {
     await runTests({
       files,
       impl: "src",
+      bundle: true,
       onFile: (run) => {
         pending.delete(run.file);
         done.files.push(run);

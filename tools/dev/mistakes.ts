@@ -16,7 +16,6 @@ import { repoRoot } from "../core/paths.ts";
 import { kataIn, scratchTree } from "../core/scratch-tree.ts";
 import { bold, green, red } from "../core/style.ts";
 import { runTests, testName } from "../runner/run-tests.ts";
-import { bundleTests } from "../runner/sandbox.ts";
 import type { TestRecord } from "../runner/test-records.ts";
 import { catalogueProblems, lessonMistakes, type Mistake, makeMistake, mistakesFolder, readMistakes } from "./catalogue.ts";
 
@@ -51,11 +50,9 @@ async function tryMistake(root: string, kata: Kata, mistake: Mistake): Promise<O
   }
   try {
     for (const path of kataIn(root, kata).tests) {
-      // Bundled, as grading runs: plain JavaScript starts in half the time tsx takes.
-      const bundle = (await bundleTests(root, [path], { impl: "solutions", canary: false })).get(path);
-      if (!bundle || "error" in bundle) return { mistake, problem: `the mistake does not compile: ${bundle?.error}`, durationMs: 0 };
-      const file = { path: bundle.path, timeoutMs: kata.timeoutMs };
-      const run = await runTests({ files: [file], impl: "bundled", cwd: root, env: { NN_BAIL: "1" } });
+      // Bundled: plain JavaScript starts in half the time tsx takes.
+      const files = [{ path, timeoutMs: kata.timeoutMs }];
+      const run = await runTests({ files, impl: "solutions", bundle: true, cwd: root, env: { NN_BAIL: "1" } });
       const failed = run.tests.find((test) => !test.passed);
       if (!failed) continue;
       const durationMs = performance.now() - started;

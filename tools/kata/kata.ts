@@ -45,7 +45,7 @@ interface Checked extends Remembered {
 async function run(katas: readonly Kata[], memory: Memory): Promise<Checked[]> {
   if (katas.length === 0) return [];
   const keys = katas.map((kata) => kataKey(kata));
-  const done = await runTests({ files: testFiles(katas), impl: "src" });
+  const done = await runTests({ files: testFiles(katas), impl: "src", bundle: true });
   return katas.map((kata, index) => {
     const { passed, testsPassed, testsTotal, firstFailure } = summarize(kata, done);
     const result = { passed, testsPassed, testsTotal, ...(firstFailure && { firstFailure }) };

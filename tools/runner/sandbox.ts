@@ -40,16 +40,16 @@ export type Bundle = { path: string } | { error: string };
 /**
  * Bundle each test file under `root` with the learner's code it imports and
  * the canary, into `root/.graded/`, each on its own, so that code that does
- * not compile fails only the files that import it. (The catalogue of
- * mistakes bundles the reference instead, `impl: "solutions"`, and without
- * the canary: it runs no one's code but ours.)
+ * not compile fails only the files that import it. (Outside grading,
+ * `runTests({ bundle: true })` bundles without the canary, into a folder
+ * of its own, the learner's code or the reference.)
  */
 export async function bundleTests(
   root: string,
   files: readonly string[],
-  { impl = "src", canary = true }: { impl?: Impl; canary?: boolean } = {},
+  { impl = "src", canary = true, folder: under = ".graded" }: { impl?: Impl; canary?: boolean; folder?: string } = {},
 ): Promise<Map<string, Bundle>> {
-  const folder = join(root, ".graded");
+  const folder = join(root, under);
   mkdirSync(folder, { recursive: true });
   const bundles = await Promise.all(
     files.map(async (file): Promise<[string, Bundle]> => {
