@@ -32,7 +32,10 @@ export interface Gradient {
  * BP2 $\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)$,
  * BP3 $\partial C / \partial b^l = \delta^l$ and
  * BP4 $\partial C / \partial w^l = \delta^l (a^{l-1})^T$.
- * Leaves `net`, `x` and `y` unchanged.
+ * Leaves `net`, `x` and `y` unchanged. Throws when `y` is not shaped like
+ * the output layer, naming both shapes (`y is 3×1, but the output layer is
+ * 2×1`), even when it has as many entries (a 1×2 `y` for a 2×1 output
+ * layer): `a^L - y` would otherwise fail inside `sub`, or not at all.
  */
 export function backprop(net: Network, x: Matrix, y: Matrix): Gradient {
   const { biases, weights } = net;

@@ -81,8 +81,8 @@ function checkInputs(net: Network, X: Matrix): void {
  * The outputs for a whole batch: `X` is `sizes[0] × m`, one input per
  * column; the result is `sizes[L] × m`, column j being
  * `feedforward(net, x_j)`. Layer by layer, $A \leftarrow \sigma(W A + b\,1^T)$:
- * the bias is added to every column. Throws, naming the shapes, when `X`
- * does not have `sizes[0]` rows.
+ * the bias is added to every column. Throws, naming X's shape (`X is 4×2,
+ * but the network takes 3 rows`), when `X` does not have `sizes[0]` rows.
  */
 export function feedforwardBatch(net: Network, X: Matrix): Matrix {
   checkInputs(net, X);
@@ -95,8 +95,9 @@ export function feedforwardBatch(net: Network, X: Matrix): Matrix {
  * Backpropagation for a whole mini-batch: `X` is `sizes[0] × m` (inputs as
  * columns), `Y` is `sizes[L] × m` (desired outputs as columns). Returns the
  * **mean** gradient over the m examples, which equals the mean of
- * `backprop(net, x_j, y_j)` over the columns. Throws, naming the shapes, when
- * `X` and `Y` do not fit the network or each other.
+ * `backprop(net, x_j, y_j)` over the columns. Throws, naming the shape that
+ * does not fit (`Y is 3×5, but the network's output is 2×5`), when `X` and
+ * `Y` do not fit the network or each other.
  */
 export function backpropBatch(net: Network, X: Matrix, Y: Matrix): Gradient {
   checkInputs(net, X);

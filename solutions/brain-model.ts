@@ -156,7 +156,7 @@ export function trainEpochBrain(model: BrainModel, examples: readonly BrainExamp
   model.train(shuffle(examples, options.rng), { iterations: 1, learningRate: options.learningRate, momentum: MOMENTUM });
 }
 
-/** The digit the model predicts for every image of a set (the index of its largest output). */
+/** The digit the model predicts for every image of a set: the index of its largest output (the first one on ties, like kata 07's `argmax`). */
 export function predictSetBrain(model: BrainModel, set: MnistSet): Uint8Array {
   const predictions = new Uint8Array(set.count);
   for (let i = 0; i < set.count; i++) {

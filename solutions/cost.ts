@@ -19,7 +19,8 @@ const shape = (m: Matrix) => `${m.rows}×${m.cols}`;
  * The quadratic cost $C = \frac{1}{2n} \sum_x \lVert y(x) - a \rVert^2$ over
  * $n$ pairs of outputs $a$ and targets $y(x)$ (`outputs[i]` goes with
  * `targets[i]`). Throws, naming both, when the counts differ, when a pair's
- * shapes differ, or when there are no pairs at all (the mean of nothing).
+ * shapes differ (even with as many entries, as 2×1 and 1×2), or when there
+ * are no pairs at all (the mean of nothing). Leaves its arguments unchanged.
  */
 export function quadraticCost(outputs: readonly Matrix[], targets: readonly Matrix[]): number {
   const n = outputs.length;
@@ -45,7 +46,8 @@ export function quadraticCost(outputs: readonly Matrix[], targets: readonly Matr
  * $\partial C_x / \partial a = a - y$: the gradient of one example's cost
  * $C_x = \tfrac12 \lVert y - a \rVert^2$ with respect to the output
  * activations. Nielsen's `cost_derivative`. Throws, naming both shapes,
- * unless they are equal.
+ * unless they are equal (a 2×1 `a` and a 1×2 `y` differ). Returns a new
+ * matrix and leaves `a` and `y` unchanged.
  */
 export function costDerivative(outputActivations: Matrix, y: Matrix): Matrix {
   // The ½ cancels the 2 from differentiating the square, and the sign is
@@ -55,7 +57,8 @@ export function costDerivative(outputActivations: Matrix, y: Matrix): Matrix {
 
 /**
  * The network's quadratic cost on a data set: {@link quadraticCost} of
- * `feedforward(net, x)` against `y`, over every example $(x, y)$.
+ * `feedforward(net, x)` against `y`, over every example $(x, y)$. Leaves the
+ * network and the data unchanged.
  */
 export function networkCost(net: Network, data: readonly Example[]): number {
   return quadraticCost(

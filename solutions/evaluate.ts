@@ -63,8 +63,9 @@ function checkLabel(name: string, values: ArrayLike<number>, i: number, classes:
 }
 
 /**
- * confusion[actual][predicted] counts; throws, naming both lengths, on a
- * length mismatch, and on labels outside 0..classes−1.
+ * confusion[actual][predicted] counts, a `classes × classes` array of arrays;
+ * throws, naming both lengths, when the lists differ in length (either way),
+ * and, naming the label, on a label that is not an integer in 0..classes−1.
  *
  * Row `d` tells what the classifier says when shown the digit `d`: the
  * diagonal holds the correct answers, and a large entry off it is a

@@ -29,9 +29,12 @@ function checkSameShape(op: string, a: Matrix, b: Matrix): void {
 }
 
 /**
- * Make a `rows × cols` matrix. With `data`, copy it (row-major); without,
- * fill with zeros. Throws when `data.length !== rows * cols`, or when
- * `rows` or `cols` is not a positive integer.
+ * Make a `rows × cols` matrix. With `data`, copy it (row-major), even when it
+ * is a `Float64Array`; without, fill with zeros. Throws when
+ * `data.length !== rows * cols`, too few or too many, saying how many values
+ * it needs (`a 2×3 matrix needs 6 values, got 7`); and when `rows` or `cols`
+ * is not a positive integer, naming the value it got
+ * (`rows must be a positive integer, got 0`).
  */
 export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
   checkDimension("rows", rows);
@@ -43,7 +46,10 @@ export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Ma
   return { rows, cols, data: Float64Array.from(data) };
 }
 
-/** Make a matrix from an array of equal-length rows: `fromRows([[1, 2], [3, 4]])` is 2×2. Ragged rows throw. */
+/**
+ * Make a matrix from an array of equal-length rows: `fromRows([[1, 2], [3, 4]])` is 2×2. Ragged rows throw,
+ * naming the first row whose length differs from row 0's (`row 1 has 1 entries but row 0 has 2`).
+ */
 export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   const cols = rows[0]?.length ?? 0;
   rows.forEach((row, i) => {
@@ -59,7 +65,7 @@ export function toRows(m: Matrix): number[][] {
   return Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
 }
 
-/** A column vector: an `n × 1` matrix holding `values`. */
+/** A column vector: an `n × 1` matrix holding a copy of `values`. */
 export function column(values: ArrayLike<number>): Matrix {
   return matrix(values.length, 1, values);
 }
@@ -71,7 +77,10 @@ export function identity(n: number): Matrix {
   return I;
 }
 
-/** Entry (i, j) of `m`, zero-based. Throws when (i, j) is outside the matrix. */
+/**
+ * Entry (i, j) of `m`, zero-based. Throws when (i, j) is outside the matrix (an index below 0, `i >= rows` or
+ * `j >= cols`), naming its shape (`no entry (2, 0) in a 2×3 matrix`).
+ */
 export function get(m: Matrix, i: number, j: number): number {
   if (!(Number.isInteger(i) && Number.isInteger(j) && i >= 0 && j >= 0 && i < m.rows && j < m.cols)) {
     throw new RangeError(`get: (${i}, ${j}) is outside a ${shape(m)} matrix`);

@@ -30,8 +30,11 @@ const product = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);
  * Parse an IDX file: bytes 0–1 are zero, byte 2 is the element type (only
  * `0x08`, unsigned byte, is supported), byte 3 the number of dimensions,
  * then each dimension as a big-endian 32-bit integer, then the data.
- * Throws a clear error for a wrong magic number, an unsupported type, and a
- * file that is truncated or too long.
+ * Throws a clear error for a wrong magic number (showing it, in hex or
+ * decimal: `wrong magic number 0x1f8b0801`), an unsupported type (naming
+ * it: `element type 0x0d is not supported`), and a file that is truncated or
+ * too long. `bytes` may be a view into a larger buffer (a `subarray`, with
+ * its own `byteOffset`).
  */
 export function parseIdx(bytes: Uint8Array): IdxTensor {
   if (bytes.length < 4) {
@@ -99,8 +102,10 @@ export interface MnistSet {
 
 /**
  * Pair an images tensor (`[count, rows, cols]`) with a labels tensor
- * (`[count]`). Throws, naming both counts, when they differ, and when a
- * label is not a digit 0–9.
+ * (`[count]`). Throws, naming both counts, when they differ; naming the
+ * label, when a label is not a digit 0–9; when the images tensor is not
+ * three-dimensional (`images must have 3 dimensions`), and when the labels
+ * tensor is not one-dimensional.
  */
 export function mnistSet(images: IdxTensor, labels: IdxTensor): MnistSet {
   if (images.dims.length !== 3) {
@@ -124,7 +129,10 @@ function checkIndex(set: MnistSet, i: number): void {
   }
 }
 
-/** Image i as the network's input: a `(rows·cols) × 1` column of pixel values scaled to [0, 1]. */
+/**
+ * Image i as the network's input: a `(rows·cols) × 1` column of pixel values scaled to [0, 1].
+ * Throws, naming `i`, unless `0 ≤ i < count`.
+ */
 export function image(set: MnistSet, i: number): Matrix {
   checkIndex(set, i);
   const size = set.rows * set.cols;
@@ -133,7 +141,10 @@ export function image(set: MnistSet, i: number): Matrix {
   return x;
 }
 
-/** The desired output for a digit: a `classes × 1` column, 1 at row `label`, 0 elsewhere (Nielsen's vectorized_result). */
+/**
+ * The desired output for a digit: a `classes × 1` column, 1 at row `label`, 0 elsewhere (Nielsen's vectorized_result).
+ * Throws, naming the label, unless `0 ≤ label < classes`.
+ */
 export function oneHot(label: number, classes = 10): Matrix {
   if (!Number.isInteger(label) || label < 0 || label >= classes) {
     throw new RangeError(`oneHot: label ${label} is not one of 0…${classes - 1}`);
@@ -143,7 +154,10 @@ export function oneHot(label: number, classes = 10): Matrix {
   return y;
 }
 
-/** Images `start` (inclusive) to `end` (exclusive) of a set, as a view that shares its bytes (no copy). */
+/**
+ * Images `start` (inclusive) to `end` (exclusive) of a set, as a view that shares its bytes (no copy).
+ * Throws, naming the set's count, unless `0 ≤ start ≤ end ≤ count`; `start = end` is an empty set.
+ */
 export function slice(set: MnistSet, start: number, end: number): MnistSet {
   if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= set.count)) {
     throw new RangeError(`slice(${start}, ${end}) does not fit a set of ${set.count} images`);

@@ -40,7 +40,9 @@ function randn(rows: number, cols: number, rng: Rng): Matrix {
 /**
  * Biases and weights drawn from `rng.normal()`: first every bias, layer by
  * layer, then every weight, layer by layer, row-major. Throws a clear error
- * for fewer than 2 layers or sizes that are not positive integers.
+ * for fewer than 2 layers (saying that a network needs 2 layers, and how
+ * many it got), or for a size that is not a positive integer, naming its
+ * index and its value (`sizes[1] is 0, not a positive integer`).
  *
  * The input layer has no biases: its "neurons" only hold the input. So a
  * network with $L$ layers has $L - 1$ bias vectors and $L - 1$ weight

@@ -114,7 +114,10 @@ export interface TfBatch {
 
 const DIGITS = 10;
 
-/** The images `indices` of a set as tensors. The caller disposes them. Throws on an index outside the set. */
+/**
+ * The images `indices` of a set as tensors. The caller disposes them. Throws
+ * on an index outside the set (negative, or `count` or more), naming it.
+ */
 export function tensorsOf(set: MnistSet, indices: ArrayLike<number>): TfBatch {
   const size = set.rows * set.cols;
   const m = indices.length;

@@ -23,7 +23,7 @@ export interface MiniBatch {
 
 const DIGITS = 10;
 
-/** The images `indices` of a set as one mini-batch, one image per column. Throws on an index outside the set. */
+/** The images `indices` of a set as one mini-batch, one image per column. Throws on an index outside the set (negative, or `count` or more), naming it (`index 2 is outside a set of 2 images`). */
 export function miniBatchOf(set: MnistSet, indices: ArrayLike<number>): MiniBatch {
   const m = indices.length;
   const size = set.rows * set.cols;
@@ -49,7 +49,7 @@ export interface EpochOptions {
   readonly eta: number;
   /** Shuffles the order of the images. */
   readonly rng: Rng;
-  /** Called after every mini-batch with how many are done and how many there are (for a progress bar). */
+  /** Called after each mini-batch's step, with how many are done (1 after the first) and how many there are (for a progress bar). */
   readonly onMiniBatch?: (done: number, total: number) => void;
 }
 
@@ -79,8 +79,9 @@ const PREDICT_BATCH = 500;
 
 /**
  * The digit the network predicts for every image of a set: `predictions[i]`
- * is the argmax of its output for image i. Computed a batch of images at a
- * time with `feedforwardBatch`, so that the whole set is never one huge matrix.
+ * is the argmax of its output for image i (the first maximum on ties, like
+ * kata 07's `argmax`). Computed a batch of images at a time with
+ * `feedforwardBatch`, so that the whole set is never one huge matrix.
  */
 export function predictSet(net: Network, set: MnistSet): Uint8Array {
   const predictions = new Uint8Array(set.count);

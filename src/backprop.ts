@@ -33,7 +33,8 @@ export interface Gradient {
  * BP4 $\partial C / \partial w^l = \delta^l (a^{l-1})^T$.
  * Leaves `net`, `x` and `y` unchanged. Throws when `y` is not shaped like
  * the output layer, naming both shapes (`y is 3×1, but the output layer is
- * 2×1`): `a^L - y` would otherwise fail inside `sub`, or not at all.
+ * 2×1`), even when it has as many entries (a 1×2 `y` for a 2×1 output
+ * layer): `a^L - y` would otherwise fail inside `sub`, or not at all.
  */
 export function backprop(net: Network, x: Matrix, y: Matrix): Gradient {
   throw new Error("Not implemented: backprop (kata 09-backprop, lesson katas/09-backprop/README.md)");

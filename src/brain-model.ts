@@ -101,7 +101,7 @@ export function trainEpochBrain(model: BrainModel, examples: readonly BrainExamp
   throw new Error("Not implemented: trainEpochBrain (kata 14-brainjs, lesson katas/14-brainjs/README.md)");
 }
 
-/** The digit the model predicts for every image of a set (the index of its largest output). */
+/** The digit the model predicts for every image of a set: the index of its largest output (the first one on ties, like kata 07's `argmax`). */
 export function predictSetBrain(model: BrainModel, set: MnistSet): Uint8Array {
   throw new Error("Not implemented: predictSetBrain (kata 14-brainjs, lesson katas/14-brainjs/README.md)");
 }

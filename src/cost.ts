@@ -16,7 +16,8 @@ import type { Example, Network } from "./network.ts";
  * The quadratic cost $C = \frac{1}{2n} \sum_x \lVert y(x) - a \rVert^2$ over
  * $n$ pairs of outputs $a$ and targets $y(x)$ (`outputs[i]` goes with
  * `targets[i]`). Throws, naming both, when the counts differ, when a pair's
- * shapes differ, or when there are no pairs at all (the mean of nothing).
+ * shapes differ (even with as many entries, as 2×1 and 1×2), or when there
+ * are no pairs at all (the mean of nothing). Leaves its arguments unchanged.
  */
 export function quadraticCost(outputs: readonly Matrix[], targets: readonly Matrix[]): number {
   throw new Error("Not implemented: quadraticCost (kata 08-cost, lesson katas/08-cost/README.md)");
@@ -26,7 +27,8 @@ export function quadraticCost(outputs: readonly Matrix[], targets: readonly Matr
  * $\partial C_x / \partial a = a - y$: the gradient of one example's cost
  * $C_x = \tfrac12 \lVert y - a \rVert^2$ with respect to the output
  * activations. Nielsen's `cost_derivative`. Throws, naming both shapes,
- * unless they are equal.
+ * unless they are equal (a 2×1 `a` and a 1×2 `y` differ). Returns a new
+ * matrix and leaves `a` and `y` unchanged.
  */
 export function costDerivative(outputActivations: Matrix, y: Matrix): Matrix {
   throw new Error("Not implemented: costDerivative (kata 08-cost, lesson katas/08-cost/README.md)");
@@ -34,7 +36,8 @@ export function costDerivative(outputActivations: Matrix, y: Matrix): Matrix {
 
 /**
  * The network's quadratic cost on a data set: `quadraticCost` of
- * `feedforward(net, x)` against `y`, over every example $(x, y)$.
+ * `feedforward(net, x)` against `y`, over every example $(x, y)$. Leaves the
+ * network and the data unchanged.
  */
 export function networkCost(net: Network, data: readonly Example[]): number {
   throw new Error("Not implemented: networkCost (kata 08-cost, lesson katas/08-cost/README.md)");

@@ -40,8 +40,9 @@ export function accuracy(classify: Classifier, data: Iterable<LabeledExample>): 
 }
 
 /**
- * confusion[actual][predicted] counts; throws, naming both lengths, on a
- * length mismatch, and on labels outside 0..classes−1.
+ * confusion[actual][predicted] counts, a `classes × classes` array of arrays;
+ * throws, naming both lengths, when the lists differ in length (either way),
+ * and, naming the label, on a label that is not an integer in 0..classes−1.
  */
 export function confusionMatrix(predicted: ArrayLike<number>, actual: ArrayLike<number>, classes = 10): number[][] {
   throw new Error("Not implemented: confusionMatrix (kata 07-evaluate, lesson katas/07-evaluate/README.md)");

@@ -23,16 +23,21 @@ export interface Matrix {
 // #endregion matrix-type
 
 /**
- * Make a `rows × cols` matrix. With `data`, copy it (row-major); without,
- * fill with zeros. Throws when `data.length !== rows * cols`, or when
- * `rows` or `cols` is not a positive integer, naming the value it got
+ * Make a `rows × cols` matrix. With `data`, copy it (row-major), even when it
+ * is a `Float64Array`; without, fill with zeros. Throws when
+ * `data.length !== rows * cols`, too few or too many, saying how many values
+ * it needs (`a 2×3 matrix needs 6 values, got 7`); and when `rows` or `cols`
+ * is not a positive integer, naming the value it got
  * (`rows must be a positive integer, got 0`).
  */
 export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
   throw new Error("Not implemented: matrix (kata 01-matrices, lesson katas/01-matrices/README.md)");
 }
 
-/** Make a matrix from an array of equal-length rows: `fromRows([[1, 2], [3, 4]])` is 2×2. Ragged rows throw. */
+/**
+ * Make a matrix from an array of equal-length rows: `fromRows([[1, 2], [3, 4]])` is 2×2. Ragged rows throw,
+ * naming the first row whose length differs from row 0's (`row 1 has 1 entries but row 0 has 2`).
+ */
 export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   throw new Error("Not implemented: fromRows (kata 01-matrices, lesson katas/01-matrices/README.md)");
 }
@@ -42,7 +47,7 @@ export function toRows(m: Matrix): number[][] {
   throw new Error("Not implemented: toRows (kata 01-matrices, lesson katas/01-matrices/README.md)");
 }
 
-/** A column vector: an `n × 1` matrix holding `values`. */
+/** A column vector: an `n × 1` matrix holding a copy of `values`. */
 export function column(values: ArrayLike<number>): Matrix {
   throw new Error("Not implemented: column (kata 01-matrices, lesson katas/01-matrices/README.md)");
 }
@@ -52,7 +57,10 @@ export function identity(n: number): Matrix {
   throw new Error("Not implemented: identity (kata 01-matrices, lesson katas/01-matrices/README.md)");
 }
 
-/** Entry (i, j) of `m`, zero-based. Throws when (i, j) is outside the matrix, naming its shape (`no entry (2, 0) in a 2×3 matrix`). */
+/**
+ * Entry (i, j) of `m`, zero-based. Throws when (i, j) is outside the matrix (an index below 0, `i >= rows` or
+ * `j >= cols`), naming its shape (`no entry (2, 0) in a 2×3 matrix`).
+ */
 export function get(m: Matrix, i: number, j: number): number {
   throw new Error("Not implemented: get (kata 01-matrices, lesson katas/01-matrices/README.md)");
 }

@@ -25,7 +25,8 @@ export interface IdxTensor {
  * Throws a clear error for a wrong magic number (showing it, in hex or
  * decimal: `wrong magic number 0x1f8b0801`), an unsupported type (naming
  * it: `element type 0x0d is not supported`), and a file that is truncated or
- * too long.
+ * too long. `bytes` may be a view into a larger buffer (a `subarray`, with
+ * its own `byteOffset`).
  */
 export function parseIdx(bytes: Uint8Array): IdxTensor {
   throw new Error("Not implemented: parseIdx (kata 02-mnist, lesson katas/02-mnist/README.md)");
@@ -53,24 +54,35 @@ export interface MnistSet {
 
 /**
  * Pair an images tensor (`[count, rows, cols]`) with a labels tensor
- * (`[count]`). Throws, naming both counts, when they differ, and when a
- * label is not a digit 0–9.
+ * (`[count]`). Throws, naming both counts, when they differ; naming the
+ * label, when a label is not a digit 0–9; when the images tensor is not
+ * three-dimensional (`images must have 3 dimensions`), and when the labels
+ * tensor is not one-dimensional.
  */
 export function mnistSet(images: IdxTensor, labels: IdxTensor): MnistSet {
   throw new Error("Not implemented: mnistSet (kata 02-mnist, lesson katas/02-mnist/README.md)");
 }
 
-/** Image i as the network's input: a `(rows·cols) × 1` column of pixel values scaled to [0, 1]. */
+/**
+ * Image i as the network's input: a `(rows·cols) × 1` column of pixel values scaled to [0, 1].
+ * Throws, naming `i`, unless `0 ≤ i < count`.
+ */
 export function image(set: MnistSet, i: number): Matrix {
   throw new Error("Not implemented: image (kata 02-mnist, lesson katas/02-mnist/README.md)");
 }
 
-/** The desired output for a digit: a `classes × 1` column, 1 at row `label`, 0 elsewhere (Nielsen's vectorized_result). */
+/**
+ * The desired output for a digit: a `classes × 1` column, 1 at row `label`, 0 elsewhere (Nielsen's vectorized_result).
+ * Throws, naming the label, unless `0 ≤ label < classes`.
+ */
 export function oneHot(label: number, classes = 10): Matrix {
   throw new Error("Not implemented: oneHot (kata 02-mnist, lesson katas/02-mnist/README.md)");
 }
 
-/** Images `start` (inclusive) to `end` (exclusive) of a set, as a view that shares its bytes (no copy). */
+/**
+ * Images `start` (inclusive) to `end` (exclusive) of a set, as a view that shares its bytes (no copy).
+ * Throws, naming the set's count, unless `0 ≤ start ≤ end ≤ count`; `start = end` is an empty set.
+ */
 export function slice(set: MnistSet, start: number, end: number): MnistSet {
   throw new Error("Not implemented: slice (kata 02-mnist, lesson katas/02-mnist/README.md)");
 }

@@ -33,8 +33,9 @@ export interface LabeledExample {
 /**
  * Biases and weights drawn from `rng.normal()`: first every bias, layer by
  * layer, then every weight, layer by layer, row-major. Throws a clear error
- * for fewer than 2 layers, or for a size that is not a positive integer,
- * naming it (`sizes[1] is 0, not a positive integer`).
+ * for fewer than 2 layers (saying that a network needs 2 layers, and how
+ * many it got), or for a size that is not a positive integer, naming its
+ * index and its value (`sizes[1] is 0, not a positive integer`).
  *
  * The input layer has no biases, so `sizes.length - 1` bias vectors
  * (`sizes[l+1] × 1`) and `sizes.length - 1` weight matrices

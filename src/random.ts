@@ -19,8 +19,10 @@ export interface Rng {
 }
 
 /**
- * mulberry32 seeded with `seed` (an integer; throws a clear error otherwise),
- * and Box–Muller for `normal()`.
+ * mulberry32 seeded with `seed` (an integer; throws a clear error that shows
+ * it otherwise), and Box–Muller for `normal()`. Every integer is a seed, and
+ * only its low 32 bits count, as `seed | 0` keeps them: `createRng(2 ** 32 + 42)`
+ * gives the same numbers as `createRng(42)`.
  *
  * `uniform()`: add `0x6D2B79F5` to the 32-bit state, scramble a copy of it
  * with `Math.imul`, shifts and xors exactly as the lesson shows, and divide

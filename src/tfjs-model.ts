@@ -70,7 +70,10 @@ export interface TfBatch {
   readonly ys: tf.Tensor2D;
 }
 
-/** The images `indices` of a set as tensors. The caller disposes them. Throws on an index outside the set. */
+/**
+ * The images `indices` of a set as tensors. The caller disposes them. Throws
+ * on an index outside the set (negative, or `count` or more), naming it.
+ */
 export function tensorsOf(set: MnistSet, indices: ArrayLike<number>): TfBatch {
   throw new Error("Not implemented: tensorsOf (kata 13-tfjs, lesson katas/13-tfjs/README.md)");
 }

@@ -22,7 +22,7 @@ export interface MiniBatch {
   readonly Y: Matrix;
 }
 
-/** The images `indices` of a set as one mini-batch, one image per column. Throws on an index outside the set, naming it (`index 2 is outside a set of 2 images`). */
+/** The images `indices` of a set as one mini-batch, one image per column. Throws on an index outside the set (negative, or `count` or more), naming it (`index 2 is outside a set of 2 images`). */
 export function miniBatchOf(set: MnistSet, indices: ArrayLike<number>): MiniBatch {
   throw new Error("Not implemented: miniBatchOf (kata 12-mnist-training, lesson katas/12-mnist-training/README.md)");
 }
@@ -34,7 +34,7 @@ export interface EpochOptions {
   readonly eta: number;
   /** Shuffles the order of the images. */
   readonly rng: Rng;
-  /** Called after every mini-batch with how many are done and how many there are (for a progress bar). */
+  /** Called after each mini-batch's step, with how many are done (1 after the first) and how many there are (for a progress bar). */
   readonly onMiniBatch?: (done: number, total: number) => void;
 }
 
@@ -51,8 +51,9 @@ export function trainEpoch(net: Network, set: MnistSet, options: EpochOptions): 
 
 /**
  * The digit the network predicts for every image of a set: `predictions[i]`
- * is the argmax of its output for image i. Computed a batch of images at a
- * time with `feedforwardBatch`, so that the whole set is never one huge matrix.
+ * is the argmax of its output for image i (the first maximum on ties, like
+ * kata 07's `argmax`). Computed a batch of images at a time with
+ * `feedforwardBatch`, so that the whole set is never one huge matrix.
  */
 export function predictSet(net: Network, set: MnistSet): Uint8Array {
   throw new Error("Not implemented: predictSet (kata 12-mnist-training, lesson katas/12-mnist-training/README.md)");

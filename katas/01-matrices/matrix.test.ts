@@ -61,10 +61,15 @@ describe("01-matrices", () => {
       ]);
       source[0] = 99;
       assert.equal(m.data[0], 1, "matrix() must copy its data, not keep a reference to it");
+      const typed = Float64Array.of(1, 2, 3, 4);
+      const t = matrix(2, 2, typed);
+      typed[0] = 99;
+      assert.equal(t.data[0], 1, "matrix() must copy a Float64Array too, not keep it");
     });
 
     it("matrix() rejects data of the wrong length, saying how many values it needs", () => {
       assert.throws(() => matrix(2, 3, [1, 2, 3]), /6/);
+      assert.throws(() => matrix(2, 3, [1, 2, 3, 4, 5, 6, 7]), namesNumber(6), "7 values for a 2×3 matrix are too many");
     });
 
     it("matrix() rejects shapes that are not positive integers", () => {
@@ -86,12 +91,18 @@ describe("01-matrices", () => {
 
     it("fromRows rejects ragged rows", () => {
       assert.throws(() => fromRows([[1, 2], [3]]), /row 1/);
+      // 2 + 1 + 3 entries: as many as a 3×2 matrix holds, but the rows are still ragged.
+      assert.throws(() => fromRows([[1, 2], [3], [4, 5, 6]]), /row 1/);
     });
 
     it("column(values) is an n×1 matrix", () => {
       const v = column([1, 2, 3]);
       assert.deepEqual([v.rows, v.cols], [3, 1]);
       assert.deepEqual(Array.from(v.data), [1, 2, 3]);
+      const typed = Float64Array.of(4, 5);
+      const w = column(typed);
+      typed[0] = 99;
+      assert.deepEqual(Array.from(w.data), [4, 5], "column() must copy its values, not keep them");
     });
 
     it("get(m, i, j) reads entry (i, j) and rejects indices outside the matrix", () => {
@@ -103,6 +114,8 @@ describe("01-matrices", () => {
       assert.equal(get(m, 1, 0), 4);
       assertThrowsNamingShapes(() => get(m, 2, 0), [[2, 3]]);
       assertThrowsNamingShapes(() => get(m, 0, 3), [[2, 3]]);
+      assertThrowsNamingShapes(() => get(m, -1, 0), [[2, 3]]);
+      assertThrowsNamingShapes(() => get(m, 1, -1), [[2, 3]]);
     });
 
     it("identity(n) has ones on the diagonal only", () => {
@@ -252,21 +265,39 @@ describe("01-matrices", () => {
             [4, 1],
           ],
         );
+        // Equal rows, different columns; then the other way round.
+        assertThrowsNamingShapes(
+          () => op(matrix(2, 3), matrix(2, 4)),
+          [
+            [2, 3],
+            [2, 4],
+          ],
+        );
+        assertThrowsNamingShapes(
+          () => op(matrix(3, 2), matrix(4, 2)),
+          [
+            [3, 2],
+            [4, 2],
+          ],
+        );
       });
     }
 
-    it("scale(A, c) multiplies every entry by c", () => {
+    it("scale(A, c) multiplies every entry by c and leaves A unchanged", () => {
       assertProperty(
         fc.property(anyMatrixArb, fc.double({ min: -5, max: 5, noNaN: true }), (a, c) => {
+          const before = snapshot(a);
           const expected = { rows: a.rows, cols: a.cols, data: a.data.map((x) => c * x) };
           assertMatrixClose(scale(a, c), expected, 0, "scale");
+          assert.deepEqual(snapshot(a), before, "scale changed its argument");
         }),
       );
     });
 
-    it("map(A, f) applies f to every entry and keeps the shape", () => {
+    it("map(A, f) applies f to every entry, keeps the shape and leaves A unchanged", () => {
       assertProperty(
         fc.property(anyMatrixArb, (a) => {
+          const before = snapshot(a);
           const expected = { rows: a.rows, cols: a.cols, data: a.data.map((x) => x * x + 1) };
           assertMatrixClose(
             map(a, (x) => x * x + 1),
@@ -274,6 +305,7 @@ describe("01-matrices", () => {
             0,
             "map",
           );
+          assert.deepEqual(snapshot(a), before, "map changed its argument");
         }),
       );
     });
@@ -298,6 +330,58 @@ describe("01-matrices", () => {
           [3, 1],
         ],
       );
+      assertThrowsNamingShapes(
+        () => outer(matrix(3, 1), matrix(1, 3)),
+        [
+          [3, 1],
+          [1, 3],
+        ],
+      );
+      assertThrowsNamingShapes(
+        () => outer(matrix(3, 1), matrix(2, 3)),
+        [
+          [3, 1],
+          [2, 3],
+        ],
+      );
+    });
+  });
+
+  describe("new matrices", () => {
+    it("every operation returns a new matrix: writing into the result leaves the arguments unchanged", () => {
+      const u = literal([[1], [2], [3]]);
+      const r = literal([[1, 2, 3]]);
+      const a = literal([
+        [1, 2],
+        [3, 4],
+      ]);
+      const b = literal([
+        [0, 0],
+        [0, 0],
+      ]);
+      const I = literal([
+        [1, 0],
+        [0, 1],
+      ]);
+      const one = literal([[1]]);
+      const calls: [string, () => Matrix, Matrix[]][] = [
+        ["transpose(u) of a column vector u", () => transpose(u), [u]],
+        ["transpose(r) of a row vector r", () => transpose(r), [r]],
+        ["transpose(a)", () => transpose(a), [a]],
+        ["scale(a, 1)", () => scale(a, 1), [a]],
+        ["scale(a, 2)", () => scale(a, 2), [a]],
+        ["map(a, (x) => x)", () => map(a, (x) => x), [a]],
+        ["add(a, zeros)", () => add(a, b), [a, b]],
+        ["sub(a, zeros)", () => sub(a, b), [a, b]],
+        ["hadamard(a, zeros)", () => hadamard(a, b), [a, b]],
+        ["matmul(a, I)", () => matmul(a, I), [a, I]],
+        ["outer(u, [1])", () => outer(u, one), [u, one]],
+      ];
+      for (const [call, f, args] of calls) {
+        const before = args.map(snapshot);
+        f().data.fill(Number.NaN);
+        assert.deepEqual(args.map(snapshot), before, `${call} returned a matrix that shares its data with an argument`);
+      }
     });
   });
 });

@@ -34,6 +34,15 @@ describe("02-mnist", () => {
       assert.equal(tensor.data.length, 258);
     });
 
+    it("reads a file that sits inside a larger buffer (a subarray with a byteOffset)", () => {
+      const file = bytes(0, 0, 8, 2, 0, 0, 0, 1, 0, 0, 0, 2, 7, 9);
+      const buffer = new Uint8Array(3 + file.length + 5).fill(0xff);
+      buffer.set(file, 3);
+      const tensor = parseIdx(buffer.subarray(3, 3 + file.length));
+      assert.deepEqual(tensor.dims, [1, 2]);
+      assert.deepEqual(Array.from(tensor.data), [7, 9]);
+    });
+
     it("round-trips: parseIdx(encodeIdx(t)) = t, for any tensor", () => {
       assertProperty(
         fc.property(tensorArb, (tensor) => {
@@ -47,6 +56,12 @@ describe("02-mnist", () => {
     it("encodes the header as the IDX format says", () => {
       const encoded = encodeIdx({ dims: [2, 3], data: bytes(1, 2, 3, 4, 5, 6) });
       assert.deepEqual(Array.from(encoded), [0, 0, 8, 2, 0, 0, 0, 2, 0, 0, 0, 3, 1, 2, 3, 4, 5, 6]);
+    });
+
+    it("encodeIdx rejects data that does not fit the dimensions", () => {
+      assert.equal(encodeIdx({ dims: [2, 3], data: bytes(1, 2, 3, 4, 5, 6) }).length, 12 + 6, "6 values fit 2×3");
+      assert.throws(() => encodeIdx({ dims: [2, 3], data: bytes(1, 2, 3, 4, 5) }), "5 values for dimensions 2×3 are too few");
+      assert.throws(() => encodeIdx({ dims: [2, 3], data: bytes(1, 2, 3, 4, 5, 6, 7) }), "7 values for dimensions 2×3 are too many");
     });
 
     it("rejects every truncated file with a message that says so", () => {
@@ -71,6 +86,8 @@ describe("02-mnist", () => {
       // The first bytes of a gzip file: a common mistake is to forget to unzip.
       // The message shows the number, in hex (0x1f8b0801) or in decimal (529205249).
       assert.throws(() => parseIdx(bytes(0x1f, 0x8b, 8, 1, 0, 0, 0, 1, 5)), /0x0*1f8b0801\b|\b529205249\b/i);
+      // Both of the first two bytes must be zero: 0x008b0801 (9111553) is wrong too.
+      assert.throws(() => parseIdx(bytes(0, 0x8b, 8, 1, 0, 0, 0, 1, 5)), /0x0*8b0801\b|\b9111553\b/i);
     });
 
     it("rejects element types other than unsigned byte, naming the type", () => {

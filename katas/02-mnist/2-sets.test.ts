@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { encodeIdx, image, type MnistSet, mnistSet, nielsenSplit, oneHot, parseIdx, slice } from "#nn/mnist.ts";
+import { namesNumber } from "../support/messages.ts";
 import { assertProperty } from "../support/property.ts";
 
 /** A small synthetic set: `count` images of 2×3 pixels, image i filled with byte (i*40 + p) % 256, label i % 10. */
@@ -23,17 +24,35 @@ describe("02-mnist", () => {
     it("rejects different image and label counts, naming both", () => {
       const images = { dims: [3, 2, 2], data: new Uint8Array(12) };
       const labels = { dims: [4], data: new Uint8Array(4) };
-      assert.throws(() => mnistSet(images, labels), /3.*4/s);
+      assert.throws(
+        () => mnistSet(images, labels),
+        (error: Error) => {
+          for (const n of [3, 4])
+            assert.match(
+              error.message,
+              namesNumber(n),
+              `the error should name both counts, 3 images and 4 labels, in any order: "${error.message}"`,
+            );
+          return true;
+        },
+      );
     });
 
     it("rejects labels that are not digits", () => {
       const images = { dims: [2, 1, 1], data: new Uint8Array(2) };
       assert.throws(() => mnistSet(images, { dims: [2], data: Uint8Array.from([3, 12]) }), /12/);
+      assert.throws(() => mnistSet(images, { dims: [2], data: Uint8Array.from([10, 3]) }), /10/);
     });
 
     it("rejects an images tensor that is not three-dimensional", () => {
       const flat = { dims: [4], data: new Uint8Array(4) };
       assert.throws(() => mnistSet(flat, flat), /3 dimensions/);
+    });
+
+    it("rejects a labels tensor that is not one-dimensional", () => {
+      const images = { dims: [2, 1, 1], data: new Uint8Array(2) };
+      assert.equal(mnistSet(images, { dims: [2], data: Uint8Array.from([4, 5]) }).count, 2);
+      assert.throws(() => mnistSet(images, images), "an images tensor passed as the labels");
     });
   });
 
@@ -59,6 +78,7 @@ describe("02-mnist", () => {
 
     it("rejects an index outside the set", () => {
       assert.throws(() => image(syntheticSet(3), 3), /3/);
+      assert.throws(() => image(syntheticSet(3), -1), /-1/);
     });
   });
 
@@ -80,6 +100,7 @@ describe("02-mnist", () => {
       assert.throws(() => oneHot(10), /10/);
       assert.throws(() => oneHot(-1), /-1/);
       assert.equal(oneHot(2, 3).rows, 3);
+      assert.throws(() => oneHot(3, 3), /3/);
     });
   });
 
@@ -95,6 +116,9 @@ describe("02-mnist", () => {
 
     it("rejects a range outside the set", () => {
       assert.throws(() => slice(syntheticSet(4), 2, 5), /4/);
+      assert.throws(() => slice(syntheticSet(4), 3, 2), /4/, "start after end");
+      assert.throws(() => slice(syntheticSet(4), -1, 2), /4/, "a negative start");
+      assert.equal(slice(syntheticSet(4), 2, 2).count, 0, "start = end is an empty slice");
     });
 
     it("keeps the last 10,000 training images for validation", () => {

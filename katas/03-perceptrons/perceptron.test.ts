@@ -259,7 +259,7 @@ describe("03-perceptrons", () => {
       );
     });
 
-    it("rejects numbers of different lengths, naming both lengths", () => {
+    it("rejects numbers of different lengths, naming both lengths, and two empty numbers", () => {
       const lengths = (error: Error) => {
         assert.match(error.message, /\b5\b/, `the message should name both lengths, 5 and 2: "${error.message}"`);
         assert.match(error.message, /\b2\b/, `the message should name both lengths, 5 and 2: "${error.message}"`);
@@ -267,6 +267,7 @@ describe("03-perceptrons", () => {
       };
       assert.throws(() => addBits([1, 0, 1, 1, 0], [1, 1]), lengths);
       assert.throws(() => addBits([1, 1], [1, 0, 1, 1, 0]), lengths);
+      assert.throws(() => addBits([], []), "two numbers of 0 bits: there is nothing to add");
     });
   });
 });

@@ -86,6 +86,32 @@ describe("05-network", () => {
       assert.throws(() => createRng(Number.POSITIVE_INFINITY), /Infinity/);
     });
 
+    it("accepts every integer seed and keeps only its low 32 bits: createRng(s + k·2³²) is createRng(s)", () => {
+      for (const [big, small] of [
+        [2 ** 32 + 42, 42],
+        [2 ** 31, -(2 ** 31)],
+        [2 ** 32 - 1, -1],
+        [Number.MAX_SAFE_INTEGER, -1],
+      ]) {
+        const [a, b] = [createRng(big), createRng(small)];
+        assert.deepEqual(
+          draws(3, () => a.uniform()),
+          draws(3, () => b.uniform()),
+          `createRng(${big}) should give createRng(${small})'s numbers`,
+        );
+      }
+      assertProperty(
+        fc.property(seedArb, fc.integer({ min: -1000, max: 1000 }), (seed, k) => {
+          const [a, b] = [createRng(seed + k * TWO_TO_THE_32), createRng(seed)];
+          assert.deepEqual(
+            draws(3, () => a.uniform()),
+            draws(3, () => b.uniform()),
+            `createRng(${seed + k * TWO_TO_THE_32}) should give createRng(${seed})'s numbers: only the low 32 bits of a seed count`,
+          );
+        }),
+      );
+    });
+
     it("uniform() fills 10 equal buckets evenly (chi-square, 100,000 draws)", () => {
       const rng = createRng(2024);
       const counts = new Array<number>(10).fill(0);

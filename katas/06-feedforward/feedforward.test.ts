@@ -122,5 +122,21 @@ describe("06-feedforward", () => {
         ],
       );
     }
+    // Four numbers, but not a column: a 2×2 input for a network of 4 inputs.
+    const four: Network = { sizes: [4, 1], biases: [literal([[0]])], weights: [literal([[1, 1, 1, 1]])] };
+    assertThrowsNamingShapes(
+      () =>
+        feedforward(
+          four,
+          literal([
+            [1, 2],
+            [3, 4],
+          ]),
+        ),
+      [
+        [4, 1],
+        [2, 2],
+      ],
+    );
   });
 });

@@ -211,6 +211,16 @@ describe("07-evaluate", () => {
           return true;
         },
       );
+      // The other way round: more predictions than labels.
+      assert.throws(
+        () => confusionMatrix([1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4]),
+        (error: Error) => {
+          for (const n of [7, 4])
+            assert.match(error.message, new RegExp(`\\b${n}\\b`), `the message should name both lengths, 7 and 4: "${error.message}"`);
+          return true;
+        },
+        "7 predictions for 4 labels should throw",
+      );
     });
 
     it("rejects labels outside 0..classes−1, naming the bad label", () => {
@@ -218,6 +228,10 @@ describe("07-evaluate", () => {
       assert.throws(() => confusionMatrix([1], [-1]), /-1/);
       assert.throws(() => confusionMatrix([0, 3], [0, 1], 3), /\b3\b/);
       assert.throws(() => confusionMatrix([1.5], [1]), /1\.5/);
+      // Each bound, for each list.
+      assert.throws(() => confusionMatrix([-1], [1]), /-1/);
+      assert.throws(() => confusionMatrix([1], [10]), /\b10\b/);
+      assert.throws(() => confusionMatrix([1], [2.5]), /2\.5/);
     });
   });
 });

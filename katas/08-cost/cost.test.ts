@@ -128,6 +128,31 @@ describe("08-cost", () => {
           [3, 1],
         ],
       );
+      // As many entries, in another shape: a column against a row.
+      assertThrowsNamingShapes(
+        () => quadraticCost([a2], [literal([[0.1, 0.2]])]),
+        [
+          [2, 1],
+          [1, 2],
+        ],
+      );
+      // As many rows, but more columns.
+      assertThrowsNamingShapes(
+        () =>
+          quadraticCost(
+            [a2],
+            [
+              literal([
+                [0.1, 0.2],
+                [0.3, 0.4],
+              ]),
+            ],
+          ),
+        [
+          [2, 1],
+          [2, 2],
+        ],
+      );
     });
 
     it("rejects an empty data set (the mean of nothing) instead of returning NaN", () => {
@@ -167,6 +192,39 @@ describe("08-cost", () => {
           [2, 1],
           [3, 1],
         ],
+      );
+      // As many entries, in another shape: a column against a row.
+      assertThrowsNamingShapes(
+        () => costDerivative(literal([[1], [2]]), literal([[1, 2]])),
+        [
+          [2, 1],
+          [1, 2],
+        ],
+      );
+      // As many rows, but more columns.
+      assertThrowsNamingShapes(
+        () =>
+          costDerivative(
+            literal([[1], [2]]),
+            literal([
+              [1, 2],
+              [3, 4],
+            ]),
+          ),
+        [
+          [2, 1],
+          [2, 2],
+        ],
+      );
+    });
+
+    it("leaves a and y unchanged", () => {
+      assertProperty(
+        fc.property(pairsArb, ([outputs, targets]) => {
+          const before = [snapshot(outputs), snapshot(targets)];
+          costDerivative(outputs[0], targets[0]);
+          assert.deepEqual([snapshot(outputs), snapshot(targets)], before, "costDerivative(a, y) changed a or y");
+        }),
       );
     });
   });

@@ -152,5 +152,13 @@ describe("09-backprop", () => {
         [3, 1],
       ],
     );
+    // A row 1×2 has as many entries as the 2×1 output, but it is not shaped like it.
+    assertThrowsNamingShapes(
+      () => backprop(net, literal([[1]]), literal([[1, 0]])),
+      [
+        [2, 1],
+        [1, 2],
+      ],
+    );
   });
 });

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { backprop } from "#nn/backprop.ts";
 import type { Matrix } from "#nn/matrix.ts";
-import type { Example, LabeledExample } from "#nn/network.ts";
+import type { Example, LabeledExample, Network } from "#nn/network.ts";
 import { type EpochReport, type SgdOptions, sgd, shuffle, updateMiniBatch } from "#nn/sgd.ts";
 import { namesNumber } from "../support/messages.ts";
 import {
@@ -19,6 +19,7 @@ import {
   testRng,
 } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
+import { networkStepHint } from "../support/steps.ts";
 
 const column = (values: readonly number[]): Matrix => ({ rows: values.length, cols: 1, data: Float64Array.from(values) });
 
@@ -134,7 +135,14 @@ describe("10-sgd", () => {
             });
           }
           updateMiniBatch(net, examples, eta);
-          assertNetworkClose(net, expected, 1e-10, `after updateMiniBatch with m = ${m}, η = ${eta}`);
+          try {
+            assertNetworkClose(net, expected, 1e-10, `after updateMiniBatch with m = ${m}, η = ${eta}`);
+          } catch (error) {
+            // The same failure, explained when the step is a multiple of the right one.
+            const hint = networkStepHint(old, net, expected, m);
+            if (hint === undefined) throw error;
+            assert.fail(`${hint} (${(error as Error).message})`);
+          }
         }),
       );
     });
@@ -180,6 +188,7 @@ describe("10-sgd", () => {
         [{ epochs: 2.5 }, /2\.5/],
         [{ miniBatchSize: 0 }, namesNumber(0)],
         [{ miniBatchSize: -3 }, /-3/],
+        [{ miniBatchSize: 2.5 }, /2\.5/],
         [{ eta: 0 }, namesNumber(0)],
         [{ eta: -1 }, /-1/],
         [{ eta: Number.NaN }, /NaN/],
@@ -265,13 +274,30 @@ describe("10-sgd", () => {
       });
     });
 
-    it("is exactly updateMiniBatch(net, miniBatch, eta) on each mini-batch, in order", () => {
+    it("is exactly updateMiniBatch(net, miniBatch, eta) on each mini-batch, in order, each announced by onMiniBatch just before its step", () => {
       const data = seededExamples(sizes, 10, 4);
       const net = seededNetwork(sizes, testRng(4));
       const replay = cloneNetwork(net);
-      const batches: (readonly Example[])[] = [];
-      sgd(net, data, options({ epochs: 2, miniBatchSize: 4, eta: 2.5, onMiniBatch: (batch) => batches.push([...batch]) }));
-      for (const batch of batches) updateMiniBatch(replay, batch, 2.5);
+      const batches: { batch: readonly Example[]; net: Network }[] = [];
+      sgd(
+        net,
+        data,
+        options({
+          epochs: 2,
+          miniBatchSize: 4,
+          eta: 2.5,
+          onMiniBatch: (batch) => batches.push({ batch: [...batch], net: cloneNetwork(net) }),
+        }),
+      );
+      for (const [i, { batch, net: announced }] of batches.entries()) {
+        assertNetworkClose(
+          announced,
+          replay,
+          1e-12,
+          `the network when onMiniBatch announced mini-batch ${i} (it must come before that step)`,
+        );
+        updateMiniBatch(replay, batch, 2.5);
+      }
       assertNetworkClose(net, replay, 1e-12, "the network after sgd, compared with updateMiniBatch on each announced mini-batch");
     });
 

@@ -11,6 +11,7 @@ import { assertMatrixClose, columnOf } from "../support/matrices.ts";
 import { assertThrowsNamingShapes } from "../support/messages.ts";
 import { cloneNetwork, networkArb } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
+import { networkStepHint } from "../support/steps.ts";
 
 /** Entries like MNIST pixels: many exact zeros (background), the rest in (0, 1]. */
 const pixelArb = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true }));
@@ -36,6 +37,8 @@ function examplesOf(X: Matrix, Y: Matrix): Example[] {
   return Array.from({ length: X.cols }, (_, j) => ({ x: columnOf(X, j), y: columnOf(Y, j) }));
 }
 
+// The step helpers below are the same as in kata 10's sgd.test.ts (a test may import only from katas/support/).
+
 describe("11-matrix-backprop", () => {
   describe("feedforwardBatch", () => {
     it("column j of the output is feedforward(net, x_j)", () => {
@@ -57,7 +60,9 @@ describe("11-matrix-backprop", () => {
         biases: [{ rows: 2, cols: 1, data: new Float64Array(2) }],
         weights: [{ rows: 2, cols: 3, data: new Float64Array(6) }],
       };
+      // One row too many, and one too few, for the network's 3 inputs.
       assertThrowsNamingShapes(() => feedforwardBatch(net, { rows: 4, cols: 2, data: new Float64Array(8) }), [[4, 2]]);
+      assertThrowsNamingShapes(() => feedforwardBatch(net, { rows: 2, cols: 2, data: new Float64Array(4) }), [[2, 2]]);
     });
   });
 
@@ -108,14 +113,22 @@ describe("11-matrix-backprop", () => {
       );
     });
 
-    it("rejects a Y that does not match X, naming the shapes", () => {
+    it("rejects an X or a Y that does not fit the network or each other, naming the shape that does not fit", () => {
       const net: Network = {
         sizes: [2, 3],
         biases: [{ rows: 3, cols: 1, data: new Float64Array(3) }],
         weights: [{ rows: 3, cols: 2, data: new Float64Array(6) }],
       };
-      const X = { rows: 2, cols: 4, data: new Float64Array(8) };
-      assertThrowsNamingShapes(() => backpropBatch(net, X, { rows: 3, cols: 5, data: new Float64Array(15) }), [[3, 5]]);
+      const zeros = (rows: number, cols: number): Matrix => ({ rows, cols, data: new Float64Array(rows * cols) });
+      const X = zeros(2, 4);
+      // Y with 5 columns, or 3, for the 4 of X.
+      assertThrowsNamingShapes(() => backpropBatch(net, X, zeros(3, 5)), [[3, 5]]);
+      assertThrowsNamingShapes(() => backpropBatch(net, X, zeros(3, 3)), [[3, 3]]);
+      // Y with 4 columns, like X, but 4 rows, or 2, for the network's 3 outputs.
+      assertThrowsNamingShapes(() => backpropBatch(net, X, zeros(4, 4)), [[4, 4]]);
+      assertThrowsNamingShapes(() => backpropBatch(net, X, zeros(2, 4)), [[2, 4]]);
+      // X with 3 rows for the network's 2 inputs, and a Y that fits it.
+      assertThrowsNamingShapes(() => backpropBatch(net, zeros(3, 4), zeros(3, 4)), [[3, 4]]);
     });
   });
 
@@ -126,9 +139,16 @@ describe("11-matrix-backprop", () => {
           const [fast, slow] = [cloneNetwork(net), cloneNetwork(net)];
           updateMiniBatchMatrix(fast, X, Y, eta);
           updateMiniBatch(slow, examplesOf(X, Y), eta);
-          for (let l = 0; l < net.weights.length; l++) {
-            assertMatrixClose(fast.weights[l], slow.weights[l], 1e-10, `weights[${l}]`);
-            assertMatrixClose(fast.biases[l], slow.biases[l], 1e-10, `biases[${l}]`);
+          try {
+            for (let l = 0; l < net.weights.length; l++) {
+              assertMatrixClose(fast.weights[l], slow.weights[l], 1e-10, `weights[${l}]`);
+              assertMatrixClose(fast.biases[l], slow.biases[l], 1e-10, `biases[${l}]`);
+            }
+          } catch (error) {
+            // The same failure, explained when the step is a multiple of updateMiniBatch's.
+            const hint = networkStepHint(net, fast, slow, X.cols);
+            if (hint === undefined) throw error;
+            assert.fail(`${hint} (${(error as Error).message})`);
           }
         }),
       );

@@ -35,9 +35,11 @@ describe("12-mnist-training", () => {
       );
     });
 
-    it("rejects an index outside the set", () => {
+    it("rejects an index outside the set, too large or negative, naming it", () => {
       const set = mnistSet({ dims: [2, 1, 1], data: new Uint8Array(2) }, { dims: [2], data: new Uint8Array(2) });
       assert.throws(() => miniBatchOf(set, [0, 2]), namesNumber(2));
+      assert.throws(() => miniBatchOf(set, [1, 5]), namesNumber(5));
+      assert.throws(() => miniBatchOf(set, [-1]), namesNumber(-1));
     });
   });
 
@@ -67,11 +69,20 @@ describe("12-mnist-training", () => {
       const set = mnistSet({ dims: [23, 1, 1], data: new Uint8Array(23) }, { dims: [23], data: new Uint8Array(23) });
       const calls: [number, number][] = [];
       const net = createNetwork([1, 2, 10], createRng(1));
-      trainEpoch(net, set, { miniBatchSize: 5, eta: 1, rng: createRng(2), onMiniBatch: (done, total) => calls.push([done, total]) });
+      // The output biases as each call sees them: "after" a mini-batch, its step is already taken.
+      const seen = [Array.from(net.biases[1].data)];
+      const onMiniBatch = (done: number, total: number) => {
+        calls.push([done, total]);
+        seen.push(Array.from(net.biases[1].data));
+      };
+      trainEpoch(net, set, { miniBatchSize: 5, eta: 1, rng: createRng(2), onMiniBatch });
       assert.deepEqual(
         calls,
         [1, 2, 3, 4, 5].map((done) => [done, 5]),
       );
+      for (let k = 1; k < seen.length; k++) {
+        assert.notDeepEqual(seen[k], seen[k - 1], `call ${k} of onMiniBatch came before the step of mini-batch ${k}`);
+      }
     });
   });
 
@@ -88,6 +99,20 @@ describe("12-mnist-training", () => {
       assert.equal(predictions.length, 1234);
       for (let i = 0; i < test.count; i++) {
         assert.equal(predictions[i], argmax(feedforward(net, image(test, i))), `prediction for image ${i}`);
+      }
+    });
+
+    it("takes the first maximum on ties, like argmax (kata 07), whichever digit it is", () => {
+      // The last layer's weights are 0: every image's outputs are σ(b). For digit d, b is 1 from d to 9 and 0 below d.
+      const set = mnistSet(
+        { dims: [3, 2, 2], data: Uint8Array.from({ length: 12 }, (_, k) => 20 * k) },
+        { dims: [3], data: new Uint8Array(3) },
+      );
+      const net = createNetwork([4, 3, 10], createRng(5));
+      net.weights[1] = { rows: 10, cols: 3, data: new Float64Array(30) };
+      for (let d = 0; d < 10; d++) {
+        net.biases[1] = { rows: 10, cols: 1, data: Float64Array.from({ length: 10 }, (_, k) => (k >= d ? 1 : 0)) };
+        assert.deepEqual(Array.from(predictSet(net, set)), [d, d, d], `outputs tied at their largest from digit ${d} to 9`);
       }
     });
   });

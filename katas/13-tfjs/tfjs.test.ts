@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import fc from "fast-check";
+import { updateMiniBatchMatrix } from "#nn/batch.ts";
 import type { Matrix } from "#nn/matrix.ts";
 import { image, mnistSet, oneHot, slice } from "#nn/mnist.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
@@ -18,6 +19,7 @@ import {
 } from "#nn/tfjs-model.ts";
 import { predictSet, trainEpoch } from "#nn/train.ts";
 import { matrixArb } from "../support/matrices.ts";
+import { namesNumber } from "../support/messages.ts";
 import { loadMnist, type Mnist } from "../support/mnist-files.ts";
 import { digitNetworkArb, tinySetArb } from "../support/mnist-sets.ts";
 import { assertNetworkClose, cloneNetwork, MODERATE, networkOfSizesArb, oracleFeedforward } from "../support/networks.ts";
@@ -53,6 +55,12 @@ function assertColumnsClose(actual: Matrix, expected: Matrix, tolerance: number,
   }
 }
 
+/** Columns side by side, as one of our batch matrices: column j is `columns[j]`. */
+function columnsOf(columns: readonly Matrix[]): Matrix {
+  const [rows, cols] = [columns[0].rows, columns.length];
+  return { rows, cols, data: Float64Array.from({ length: rows * cols }, (_, k) => columns[k % cols].data[Math.floor(k / cols)]) };
+}
+
 /** Row j of a 2-D tensor's values. */
 const rowOf = (values: Float32Array, cols: number, j: number) => Array.from(values.subarray(j * cols, (j + 1) * cols));
 
@@ -60,6 +68,7 @@ describe("13-tfjs", () => {
   it("useTfBackend('wasm') runs TensorFlow.js on WebAssembly, from the files in node_modules", async () => {
     await useTfBackend("wasm");
     assert.equal(tf.getBackend(), "wasm", "tf.getBackend() should be wasm after useTfBackend('wasm')");
+    assert.equal(tf.env().getBool("PROD"), true, "useTfBackend should switch on production mode (tf.enableProdMode())");
     assert.equal(
       tf.tidy(() => tf.add(tf.scalar(2), tf.scalar(3)).dataSync()[0]),
       5,
@@ -152,6 +161,41 @@ describe("13-tfjs", () => {
     });
   });
 
+  describe("createTfModel, trained", () => {
+    it("takes Nielsen's step for any η and any number of outputs: one fit is kata 11's updateMiniBatchMatrix (within 1e-5)", async () => {
+      await assertPropertyAsync(
+        fc.asyncProperty(
+          networkAndInputsArb.chain(([net, inputs]) =>
+            fc.tuple(
+              fc.constant(net),
+              fc.constant(inputs),
+              fc.array(matrixArb(net.sizes[net.sizes.length - 1], 1, { min: 0, max: 1 }), {
+                minLength: inputs.length,
+                maxLength: inputs.length,
+              }),
+            ),
+          ),
+          fc.double({ min: 0.1, max: 4, noNaN: true }),
+          async ([net, inputs, targets], eta) => {
+            const expected = cloneNetwork(net);
+            updateMiniBatchMatrix(expected, columnsOf(inputs), columnsOf(targets), eta);
+            const model = createTfModel(net.sizes, eta);
+            setTfWeights(model, net);
+            const [xs, ys] = [tf.tensor2d(inputs.map((x) => Array.from(x.data))), tf.tensor2d(targets.map((y) => Array.from(y.data)))];
+            try {
+              await model.fit(xs, ys, { batchSize: inputs.length, epochs: 1, shuffle: false, verbose: 0 });
+              assertNetworkClose(networkOf(model), expected, 1e-5, `the network after one tf step with η = ${eta}`);
+            } finally {
+              tf.dispose([xs, ys]);
+              model.dispose();
+            }
+          },
+        ),
+        { numRuns: 15 },
+      );
+    });
+  });
+
   describe("tensorsOf", () => {
     it("puts image(set, i) in row j of xs and oneHot(label) in row j of ys, for indices[j]", () => {
       assertProperty(
@@ -186,9 +230,11 @@ describe("13-tfjs", () => {
       );
     });
 
-    it("rejects an index outside the set", () => {
+    it("rejects an index outside the set, too large or negative, naming it", () => {
       const set = mnistSet({ dims: [2, 1, 1], data: new Uint8Array(2) }, { dims: [2], data: new Uint8Array(2) });
-      assert.throws(() => tensorsOf(set, [0, 2]), /2/);
+      assert.throws(() => tensorsOf(set, [0, 2]), namesNumber(2));
+      assert.throws(() => tensorsOf(set, [1, 5]), namesNumber(5));
+      assert.throws(() => tensorsOf(set, [-1]), namesNumber(-1));
     });
   });
 

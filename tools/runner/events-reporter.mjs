@@ -8,10 +8,6 @@
  * `running-test.mjs`, which unlike a reporter hears of it at once.) Record
  * shapes: see `test-records.ts`.
  *
- * With NN_BAIL set, the process ends at the first failing test, once its
- * record is on disk: enough for a check that only asks whether a test fails
- * (the catalogue of mistakes), and much quicker.
- *
  * Plain JavaScript because node loads reporters before `--import tsx` takes effect.
  */
 import { appendFileSync } from "node:fs";
@@ -71,7 +67,6 @@ export default async function* eventsReporter(source) {
         record.error = "a skipped or todo test counts as a failure in this course";
       }
       write(record);
-      if (!record.passed && process.env.NN_BAIL) process.exit(1);
     } else if (event.type === "test:plan" && data.nesting === 0) {
       write({ kind: "end" });
     }

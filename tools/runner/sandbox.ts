@@ -20,7 +20,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import type { Impl } from "../core/impl.ts";
 
 export { CANARY_SUITE } from "./canary-name.ts";
@@ -47,7 +47,12 @@ export type Bundle = { path: string } | { error: string };
 export async function bundleTests(
   root: string,
   files: readonly string[],
-  { impl = "src", canary = true, folder: under = ".graded" }: { impl?: Impl; canary?: boolean; folder?: string } = {},
+  {
+    impl = "src",
+    canary = true,
+    folder: under = ".graded",
+    nodeTest,
+  }: { impl?: Impl; canary?: boolean; folder?: string; nodeTest?: string } = {},
 ): Promise<Map<string, Bundle>> {
   const folder = join(root, under);
   mkdirSync(folder, { recursive: true });
@@ -71,6 +76,8 @@ export async function bundleTests(
           logLevel: "silent",
           absWorkingDir: root,
           ...(impl === "solutions" ? { conditions: ["solutions"] } : {}),
+          // The catalogue of mistakes runs many bundles in one process, against a stand-in for node:test.
+          ...(nodeTest ? { plugins: [replaceNodeTest(nodeTest)] } : {}),
         });
         return [file, { path }];
       } catch (error) {
@@ -84,6 +91,16 @@ export async function bundleTests(
     }),
   );
   return new Map(bundles);
+}
+
+/** An esbuild plugin that imports `path` wherever the code imports `node:test`. */
+function replaceNodeTest(path: string): Plugin {
+  return {
+    name: "replace-node-test",
+    setup(build) {
+      build.onResolve({ filter: /^node:test$/ }, () => ({ path, external: true }));
+    },
+  };
 }
 
 /** Node's flags for a graded test process whose events go to `eventsFolder`. */
