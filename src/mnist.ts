@@ -56,7 +56,7 @@ export interface MnistSet {
  * Pair an images tensor (`[count, rows, cols]`) with a labels tensor
  * (`[count]`). Throws, naming both counts, when they differ; naming the
  * label, when a label is not a digit 0–9; when the images tensor is not
- * three-dimensional (`images must have 3 dimensions`), and when the labels
+ * three-dimensional, naming the 3 it needs (`images must have 3 dimensions, got 1`), and when the labels
  * tensor is not one-dimensional.
  */
 export function mnistSet(images: IdxTensor, labels: IdxTensor): MnistSet {

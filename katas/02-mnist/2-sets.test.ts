@@ -44,9 +44,9 @@ describe("02-mnist", () => {
       assert.throws(() => mnistSet(images, { dims: [2], data: Uint8Array.from([10, 3]) }), /10/);
     });
 
-    it("rejects an images tensor that is not three-dimensional", () => {
+    it("rejects an images tensor that is not three-dimensional, naming the 3 dimensions it needs", () => {
       const flat = { dims: [4], data: new Uint8Array(4) };
-      assert.throws(() => mnistSet(flat, flat), /3 dimensions/);
+      assert.throws(() => mnistSet(flat, flat), namesNumber(3));
     });
 
     it("rejects a labels tensor that is not one-dimensional", () => {
