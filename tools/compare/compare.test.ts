@@ -143,6 +143,8 @@ describe("comparison report", () => {
     );
     assert.match(text, /at most 9\.00 percentage points away after any epoch \(the widest: epoch 1\)/);
     assert.match(text, /over 300 steps/);
+    assert.match(text, /Run: 3 epochs on the first 1,000 of Nielsen's 50,000 training images, seed 1,/);
+    assert.match(report(even, even), /Run: 2 epochs on Nielsen's 50,000 training images, seed 1,/);
     assert.match(
       text,
       /brain\.js, which updates after every example with momentum, ends 11\.50 percentage points below the scratch network after epoch 2/,

@@ -172,7 +172,7 @@ export function comparisonReport(input: ReportInput): string {
   const { results, code, epochs, trainSize, seed, machine } = input;
   const summaries = results.map((r) => summarizeSystem(r, trainSize, code[r.system].total));
   const run =
-    `Run: ${epochs} epoch${epochs === 1 ? "" : "s"} on the first ${count(trainSize)} of Nielsen's 50,000 training images, seed ${seed}, ` +
+    `Run: ${epochs} epoch${epochs === 1 ? "" : "s"} on ${trainSize === 50_000 ? "" : `the first ${count(trainSize)} of `}Nielsen's 50,000 training images, seed ${seed}, ` +
     `tested after every epoch on the 10,000 test images. Machine: ${machine}. The timings depend on the machine and on what else ` +
     `it is running. Regenerate this file and its charts with \`npm run compare -- --epochs ${epochs} --train-size ${trainSize} --seed ${seed}\`.`;
   return fill(readFileSync(TEMPLATE, "utf8"), {
