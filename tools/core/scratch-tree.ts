@@ -11,6 +11,14 @@ import { repoRoot, scratchDir } from "./paths.ts";
 const COPIED = ["package.json", "tsconfig.json", "src", "solutions", "katas", "tools", "data"];
 
 /**
+ * The catalogue of mistakes (`katas/NN-slug/mistakes/`) stays behind: no
+ * check in a scratch tree reads it (`test:mistakes` reads the repository's
+ * own), and its hundreds of small files would add a quarter of a second to
+ * every copy.
+ */
+const notCatalogue = (path: string) => !/[/\\]katas[/\\][^/\\]+[/\\]mistakes(?:[/\\]|$)/.test(path);
+
+/**
  * A copy of the repository (node_modules linked, not copied) in which the
  * `solved` katas have their solutions in `src/`. With `only`, the copy
  * keeps just those katas' folders: a small course, quicker to run, that the
@@ -18,7 +26,9 @@ const COPIED = ["package.json", "tsconfig.json", "src", "solutions", "katas", "t
  */
 export function scratchTree(solved: readonly Kata[] = [], only?: readonly Kata[]): string {
   const root = scratchDir("scratch");
-  for (const entry of COPIED) if (existsSync(join(repoRoot, entry))) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
+  for (const entry of COPIED) {
+    if (existsSync(join(repoRoot, entry))) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true, filter: notCatalogue });
+  }
   // To the real folder, not to a link: the grading sandbox may read node_modules, not the paths that lead to it.
   symlinkSync(realpathSync(join(repoRoot, "node_modules")), join(root, "node_modules"));
   for (const kata of solved) {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { findKata, type Kata, listKatas } from "../core/katas.ts";
@@ -109,7 +109,6 @@ describe("the catalogue of mistakes", () => {
     assert.ok(sigmoid);
     const root = tempTree([], [sigmoid]);
     const folder = join(root, "katas", "04-sigmoid", "mistakes");
-    rmSync(folder, { recursive: true });
     mkdirSync(folder);
     const lessonPath = join(root, sigmoid.lesson);
     const lesson = readFileSync(lessonPath, "utf8").split("## Mistakes these tests catch")[0];
