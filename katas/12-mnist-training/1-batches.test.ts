@@ -11,7 +11,7 @@ import { shuffle } from "#nn/sgd.ts";
 import { miniBatchOf, predictSet, trainEpoch } from "#nn/train.ts";
 import { assertMatrixClose, columnOf } from "../support/matrices.ts";
 import { namesNumber } from "../support/messages.ts";
-import { tinySetArb } from "../support/mnist-sets.ts";
+import { threeImages, tiedFrom, tinySetArb } from "../support/mnist-sets.ts";
 import { cloneNetwork } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
 
@@ -103,16 +103,8 @@ describe("12-mnist-training", () => {
     });
 
     it("takes the first maximum on ties, like argmax (kata 07), whichever digit it is", () => {
-      // The last layer's weights are 0: every image's outputs are σ(b). For digit d, b is 1 from d to 9 and 0 below d.
-      const set = mnistSet(
-        { dims: [3, 2, 2], data: Uint8Array.from({ length: 12 }, (_, k) => 20 * k) },
-        { dims: [3], data: new Uint8Array(3) },
-      );
-      const net = createNetwork([4, 3, 10], createRng(5));
-      net.weights[1] = { rows: 10, cols: 3, data: new Float64Array(30) };
       for (let d = 0; d < 10; d++) {
-        net.biases[1] = { rows: 10, cols: 1, data: Float64Array.from({ length: 10 }, (_, k) => (k >= d ? 1 : 0)) };
-        assert.deepEqual(Array.from(predictSet(net, set)), [d, d, d], `outputs tied at their largest from digit ${d} to 9`);
+        assert.deepEqual(Array.from(predictSet(tiedFrom(d), threeImages)), [d, d, d], `outputs tied at their largest from digit ${d} to 9`);
       }
     });
   });

@@ -13,14 +13,14 @@ import {
   trainEpochBrain,
 } from "#nn/brain-model.ts";
 import type { Matrix } from "#nn/matrix.ts";
-import { image, type MnistSet, mnistSet, oneHot, slice } from "#nn/mnist.ts";
+import { image, type MnistSet, oneHot, slice } from "#nn/mnist.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
 import { shuffle } from "#nn/sgd.ts";
 import { predictSet, trainEpoch } from "#nn/train.ts";
 import { literal, matrixArb } from "../support/matrices.ts";
 import { loadMnist } from "../support/mnist-files.ts";
-import { digitNetworkArb, tinySetArb } from "../support/mnist-sets.ts";
+import { digitNetworkArb, threeImages, tiedFrom, tinySetArb } from "../support/mnist-sets.ts";
 import { assertNetworkClose, cloneNetwork, MODERATE, networkOfSizesArb, oracleFeedforward } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
 
@@ -193,16 +193,8 @@ describe("14-brainjs", () => {
 
   describe("predictSetBrain", () => {
     it("takes the first maximum on ties, like argmax (kata 07), whichever digit it is", () => {
-      // The last layer's weights are 0: every image's outputs are σ(b). For digit d, b is 1 from d to 9 and 0 below d.
-      const set = mnistSet(
-        { dims: [3, 2, 2], data: Uint8Array.from({ length: 12 }, (_, k) => 20 * k) },
-        { dims: [3], data: new Uint8Array(3) },
-      );
-      const net = createNetwork([4, 3, 10], createRng(5));
-      net.weights[1] = { rows: 10, cols: 3, data: new Float64Array(30) };
       for (let d = 0; d < 10; d++) {
-        net.biases[1] = { rows: 10, cols: 1, data: Float64Array.from({ length: 10 }, (_, k) => (k >= d ? 1 : 0)) };
-        const predictions = predictSetBrain(createBrainModel(net), set);
+        const predictions = predictSetBrain(createBrainModel(tiedFrom(d)), threeImages);
         assert.deepEqual(Array.from(predictions), [d, d, d], `outputs tied at their largest from digit ${d} to 9`);
       }
     });
