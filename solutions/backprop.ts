@@ -15,9 +15,9 @@ import type { Network } from "./network.ts";
 import { sigmoid, sigmoidPrime } from "./sigmoid.ts";
 
 /**
- * The gradient of the cost, one matrix per layer: `nablaB[l]` has the shape
- * of `biases[l]` and holds $\partial C / \partial b$; `nablaW[l]` has the
- * shape of `weights[l]` and holds $\partial C / \partial w$.
+ * The gradient of the cost, one matrix per layer: `nablaB[i]` has the shape
+ * of `biases[i]` and holds $\partial C / \partial b$; `nablaW[i]` has the
+ * shape of `weights[i]` and holds $\partial C / \partial w$.
  */
 export interface Gradient {
   readonly nablaB: Matrix[];
@@ -27,8 +27,9 @@ export interface Gradient {
 /**
  * Backpropagation for one training example $(x, y)$: the gradient of
  * $C_x = \tfrac12 \lVert y - a^L \rVert^2$ with respect to every bias and
- * weight, by the four equations
- * BP1 $\delta^L = (a^L - y) \odot \sigma'(z^L)$,
+ * weight, by the four equations (Nielsen's numbering: the input is layer 1)
+ * BP1 $\delta^L = \nabla_a C \odot \sigma'(z^L)$, for this cost
+ * $\delta^L = (a^L - y) \odot \sigma'(z^L)$ (Nielsen's equation 30),
  * BP2 $\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)$,
  * BP3 $\partial C / \partial b^l = \delta^l$ and
  * BP4 $\partial C / \partial w^l = \delta^l (a^{l-1})^T$.
@@ -56,18 +57,19 @@ export function backprop(net: Network, x: Matrix, y: Matrix): Gradient {
   const nablaB: Matrix[] = new Array(layers);
   const nablaW: Matrix[] = new Array(layers);
 
-  // Backward pass. BP1: the error in the output layer.
+  // Backward pass. BP1 for the quadratic cost (Nielsen's (30)): the error in the output layer.
   let delta = hadamard(costDerivative(activations[layers], y), map(zs[layers - 1], sigmoidPrime));
   nablaB[layers - 1] = delta; // BP3
   nablaW[layers - 1] = outer(delta, activations[layers - 1]); // BP4: δ (a^{L−1})ᵀ
 
   // BP2: move the error back one layer at a time. Nielsen counts l = 2, 3, …
   // from the end with negative indices; we count down with plain indices:
-  // zs[l] and activations[l + 1] belong to the layer whose biases are biases[l].
+  // zs[l] and activations[l + 1] belong to the layer whose biases are biases[l]
+  // (Nielsen's layer l + 2: his layer 1 is the input, which has no biases).
   for (let l = layers - 2; l >= 0; l--) {
     delta = hadamard(matmul(transpose(weights[l + 1]), delta), map(zs[l], sigmoidPrime));
     nablaB[l] = delta; // BP3
-    nablaW[l] = outer(delta, activations[l]); // BP4: activations[l] is the layer before, a^{l−1}
+    nablaW[l] = outer(delta, activations[l]); // BP4: activations[l] holds the layer before
   }
   return { nablaB, nablaW };
 }

@@ -1,8 +1,12 @@
 /**
  * Kata 11 · The whole mini-batch at once — reference solution.
  *
- * The four equations of backpropagation, with every vector of one example
- * replaced by a matrix whose columns are the examples of the mini-batch:
+ * Nielsen's problem "Fully matrix-based approach to backpropagation over a
+ * mini-batch", at the end of chapter 2's section *The code for
+ * backpropagation*. The four equations of backpropagation, with every vector
+ * of one example replaced by a matrix whose columns are the examples of the
+ * mini-batch (layers numbered as Nielsen's: A^1 = X, and layer l's W^l is
+ * `weights[l − 2]`; BP1 in its quadratic-cost form):
  *
  *     Z^l = W^l A^{l-1} + b^l 1ᵀ        A^l = σ(Z^l)
  *     Δ^L = (A^L − Y) ⊙ σ'(Z^L)         Δ^l = ((W^{l+1})ᵀ Δ^{l+1}) ⊙ σ'(Z^l)
@@ -79,7 +83,7 @@ function checkInputs(net: Network, X: Matrix): void {
 
 /**
  * The outputs for a whole batch: `X` is `sizes[0] × m`, one input per
- * column; the result is `sizes[L] × m`, column j being
+ * column; the result is `sizes[L − 1] × m` (L = `sizes.length`), column j being
  * `feedforward(net, x_j)`. Layer by layer, $A \leftarrow \sigma(W A + b\,1^T)$:
  * the bias is added to every column. Throws, naming X's shape (`X is 4×2,
  * but the network takes 3 rows`), when `X` does not have `sizes[0]` rows.
@@ -93,7 +97,7 @@ export function feedforwardBatch(net: Network, X: Matrix): Matrix {
 
 /**
  * Backpropagation for a whole mini-batch: `X` is `sizes[0] × m` (inputs as
- * columns), `Y` is `sizes[L] × m` (desired outputs as columns). Returns the
+ * columns), `Y` is `sizes[L − 1] × m` (desired outputs as columns). Returns the
  * **mean** gradient over the m examples, which equals the mean of
  * `backprop(net, x_j, y_j)` over the columns. Throws, naming the shape that
  * does not fit (`Y is 3×5, but the network's output is 2×5`), when `X` and
@@ -108,7 +112,7 @@ export function backpropBatch(net: Network, X: Matrix, Y: Matrix): Gradient {
   const m = X.cols;
   const L = net.weights.length;
 
-  // Feedforward, keeping every layer's activations (A^0 = X).
+  // Feedforward, keeping every layer's activations: activations[l] is Nielsen's A^{l+1}, from activations[0] = X = A^1.
   const activations: Matrix[] = [X];
   for (let l = 0; l < L; l++) activations.push(layer(net.weights[l], net.biases[l], activations[l]));
 
@@ -125,11 +129,11 @@ export function backpropBatch(net: Network, X: Matrix, Y: Matrix): Gradient {
   const nablaB: Matrix[] = new Array(L);
   const nablaW: Matrix[] = new Array(L);
   for (let l = L - 1; l >= 0; l--) {
-    // BP3 and BP4 for the batch (Δ already carries the 1/m): ∇b = Δ 1, ∇W = Δ (A^{l-1})ᵀ.
+    // BP3 and BP4 for weights[l], Nielsen's layer l + 2 (Δ already carries the 1/m): ∇b = Δ 1, ∇W = Δ Aᵀ, A = activations[l] the layer before.
     nablaB[l] = rowSums(delta);
     nablaW[l] = deltaTimesActivationsT(delta, activations[l]);
     if (l === 0) break;
-    // BP2: Δ^{l-1} = ((W^l)ᵀ Δ^l) ⊙ σ'(Z^{l-1}).
+    // BP2, one layer back: Δ ← ((weights[l])ᵀ Δ) ⊙ σ'(Z) of the layer before, whose activations are activations[l].
     const back = matmul(transpose(net.weights[l]), delta);
     const a = activations[l];
     for (let k = 0; k < back.data.length; k++) back.data[k] *= a.data[k] * (1 - a.data[k]);

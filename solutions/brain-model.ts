@@ -3,8 +3,8 @@
  *
  * brain.js 1.6.1 builds a sigmoid network from a list of hidden-layer sizes
  * and trains it with its own loop. It cannot take Nielsen's step exactly: it
- * updates the weights after every example (no mini-batches), adds momentum,
- * and rejects a learning rate of 1 or more. We get as close as it allows
+ * updates the weights after every example (no mini-batches), its default
+ * trainer adds momentum, and it rejects a learning rate of 1 or more. We get as close as it allows
  * and load our own weights through its JSON format, so that both networks
  * start from the same point.
  *
@@ -29,8 +29,8 @@ export interface BrainNode {
 /**
  * The JSON of `toJSON()` and `fromJSON()` in brain.js 1.6.1. `layers` has
  * one entry per layer, **the input layer included**: `layers[0]` maps each
- * input index to an empty object, and `layers[l]` (l ≥ 1) maps each neuron
- * index to a {@link BrainNode}.
+ * input index to an empty object, and `layers[k]` (k ≥ 1) maps each neuron
+ * index to a {@link BrainNode}: `layers[k]` is Nielsen's layer k + 1.
  */
 export interface BrainJson {
   readonly sizes: number[];
@@ -41,13 +41,13 @@ export interface BrainJson {
   readonly trainOpts: Record<string, never>;
 }
 
-/** brain.js's default momentum. It cannot be switched off: brain.js rejects 0. */
+/** brain.js's default momentum. Its default trainer cannot switch momentum off: brain.js rejects 0. */
 const MOMENTUM = 0.1;
 
 /**
- * Our network in brain.js's JSON format. Our `weights[l]` (rows: neurons of
- * layer l + 1) becomes `layers[l + 1]`: neuron j gets `bias: biases[l][j]`
- * and `weights: { k: weights[l][j][k] }`, keyed by the index k of the
+ * Our network in brain.js's JSON format. Our `weights[i]` (rows: the neurons
+ * of Nielsen's layer i + 2) becomes `layers[i + 1]`: neuron j gets
+ * `bias: biases[i][j]` and `weights: { k: weights[i][j][k] }`, keyed by the index k of the
  * neuron in the layer before. `inputLookup` and `outputLookup` are false
  * (inputs and outputs are arrays, not named keys); `trainOpts` is `{}`.
  */

@@ -11,14 +11,19 @@
 import { type Matrix, matrix } from "./matrix.ts";
 import type { Rng } from "./random.ts";
 
-/** Nielsen's Network: `sizes` like [784, 30, 10]; biases[l] is sizes[l+1]×1; weights[l] is sizes[l+1]×sizes[l]. */
+/**
+ * Nielsen's Network: `sizes` like [784, 30, 10]; `biases[i]` is `sizes[i+1]×1`
+ * and `weights[i]` is `sizes[i+1]×sizes[i]`. Nielsen numbers the input layer 1,
+ * so `weights[i]` and `biases[i]` are his $w^{i+2}$ and $b^{i+2}$, the weights
+ * and biases into layer $i + 2$ (lesson 05, "Layer numbers and array indices").
+ */
 export interface Network {
   readonly sizes: readonly number[];
   readonly biases: Matrix[];
   readonly weights: Matrix[];
 }
 
-/** A training example: input x (sizes[0]×1) and desired output y (one-hot, sizes[L]×1). Nielsen's (x, y) in training_data. */
+/** A training example: input x (sizes[0]×1) and desired output y (one-hot, sizes[L − 1]×1, with L = sizes.length). Nielsen's (x, y) in training_data. */
 export interface Example {
   readonly x: Matrix;
   readonly y: Matrix;
@@ -46,10 +51,11 @@ function randn(rows: number, cols: number, rng: Rng): Matrix {
  *
  * The input layer has no biases: its "neurons" only hold the input. So a
  * network with $L$ layers has $L - 1$ bias vectors and $L - 1$ weight
- * matrices, and `weights[l]` maps layer `l` (`sizes[l]` neurons) to layer
- * `l + 1` (`sizes[l + 1]` neurons): $w_{jk}$ connects neuron $k$ in the
- * earlier layer to neuron $j$ in the later one, so the matrix is
- * `sizes[l + 1] × sizes[l]` and $w a$ is a plain matrix product.
+ * matrices, and `weights[i]` maps the layer of `sizes[i]` neurons to the
+ * layer of `sizes[i + 1]`: it is Nielsen's $w^{i+2}$, whose entry $w_{jk}$
+ * connects neuron $k$ in the earlier layer to neuron $j$ in the later one,
+ * so the matrix is `sizes[i + 1] × sizes[i]` and $w a$ is a plain matrix
+ * product.
  */
 export function createNetwork(sizes: readonly number[], rng: Rng): Network {
   if (sizes.length < 2) {

@@ -1,7 +1,9 @@
 /**
  * Kata 11 · The whole mini-batch at once.
  *
- * Nielsen's exercise in chapter 1: instead of looping over the examples of a
+ * Nielsen's problem "Fully matrix-based approach to backpropagation over a
+ * mini-batch", at the end of chapter 2's section *The code for
+ * backpropagation*: instead of looping over the examples of a
  * mini-batch, stack them as the columns of one matrix $X = [x_1 \dots x_m]$
  * and run feedforward and backpropagation on all of them together. The
  * gradient is the same; the code is faster, because a few large matrix
@@ -16,7 +18,7 @@ import type { Network } from "./network.ts";
 
 /**
  * The outputs for a whole batch: `X` is `sizes[0] × m`, one input per
- * column; the result is `sizes[L] × m`, column j being
+ * column; the result is `sizes[L − 1] × m` (L = `sizes.length`), column j being
  * `feedforward(net, x_j)`. Layer by layer, $A \leftarrow \sigma(W A + b\,1^T)$:
  * the bias is added to every column. Throws, naming X's shape (`X is 4×2,
  * but the network takes 3 rows`), when `X` does not have `sizes[0]` rows.
@@ -27,7 +29,7 @@ export function feedforwardBatch(net: Network, X: Matrix): Matrix {
 
 /**
  * Backpropagation for a whole mini-batch: `X` is `sizes[0] × m` (inputs as
- * columns), `Y` is `sizes[L] × m` (desired outputs as columns). Returns the
+ * columns), `Y` is `sizes[L − 1] × m` (desired outputs as columns). Returns the
  * **mean** gradient over the m examples, which equals the mean of
  * `backprop(net, x_j, y_j)` over the columns. Throws, naming the shape that
  * does not fit (`Y is 3×5, but the network's output is 2×5`), when `X` and

@@ -4,7 +4,8 @@
  * Nielsen's `Network.evaluate` counts how many test images the network gets
  * right, taking as its answer the output neuron with the highest activation.
  * To know whether a number like that is any good, this kata also builds
- * Nielsen's two baselines: guessing at random, and average darkness.
+ * two of Nielsen's three baselines: guessing at random, and average
+ * darkness (the third, a support vector machine, the lesson only quotes).
  * Lesson: `katas/07-evaluate/README.md`.
  *
  * @module

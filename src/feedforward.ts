@@ -13,8 +13,9 @@ import type { Network } from "./network.ts";
 
 /**
  * The network's output for input a (sizes[0]×1): a ← σ(w a + b) layer by
- * layer, that is $a^{l+1} = \sigma(w^l a^l + b^l)$ for every layer, the last
- * one included. Throws, naming the shape it needs and the shape it got, when
+ * layer, that is $a^l = \sigma(w^l a^{l-1} + b^l)$ for $l = 2, \ldots, L$
+ * from $a^1 = x$ (Nielsen's numbering: the input is layer 1), the output
+ * layer included. Throws, naming the shape it needs and the shape it got, when
  * a is not sizes[0]×1 (`the input should be 3×1, got 2×1`). Leaves `a` and
  * the network unchanged.
  */

@@ -11,14 +11,19 @@
 import type { Matrix } from "./matrix.ts";
 import type { Rng } from "./random.ts";
 
-/** Nielsen's Network: `sizes` like [784, 30, 10]; biases[l] is sizes[l+1]×1; weights[l] is sizes[l+1]×sizes[l]. */
+/**
+ * Nielsen's Network: `sizes` like [784, 30, 10]; `biases[i]` is `sizes[i+1]×1`
+ * and `weights[i]` is `sizes[i+1]×sizes[i]`. Nielsen numbers the input layer 1,
+ * so `weights[i]` and `biases[i]` are his $w^{i+2}$ and $b^{i+2}$, the weights
+ * and biases into layer $i + 2$ (lesson 05, "Layer numbers and array indices").
+ */
 export interface Network {
   readonly sizes: readonly number[];
   readonly biases: Matrix[];
   readonly weights: Matrix[];
 }
 
-/** A training example: input x (sizes[0]×1) and desired output y (one-hot, sizes[L]×1). Nielsen's (x, y) in training_data. */
+/** A training example: input x (sizes[0]×1) and desired output y (one-hot, sizes[L − 1]×1, with L = sizes.length). Nielsen's (x, y) in training_data. */
 export interface Example {
   readonly x: Matrix;
   readonly y: Matrix;
@@ -38,8 +43,9 @@ export interface LabeledExample {
  * index and its value (`sizes[1] is 0, not a positive integer`).
  *
  * The input layer has no biases, so `sizes.length - 1` bias vectors
- * (`sizes[l+1] × 1`) and `sizes.length - 1` weight matrices
- * (`sizes[l+1] × sizes[l]`, so that $w a$ is a plain matrix product).
+ * (`biases[i]` is `sizes[i+1] × 1`) and `sizes.length - 1` weight matrices
+ * (`weights[i]` is `sizes[i+1] × sizes[i]`, so that $w a$ is a plain matrix
+ * product).
  * Copy `sizes` into the network.
  */
 export function createNetwork(sizes: readonly number[], rng: Rng): Network {

@@ -16,13 +16,13 @@ export type Bit = 0 | 1;
 /** A two-input logic gate. */
 export type Gate = (x1: Bit, x2: Bit) => Bit;
 
-// #region perceptron
 /**
  * Nielsen's perceptron, equation (2): return a function of the inputs $x$
  * that outputs 1 when $w \cdot x + b > 0$, and 0 when $w \cdot x + b \le 0$
  * (exactly 0 counts as "not positive"). The function throws, naming both
  * lengths, when `inputs.length !== weights.length`.
  */
+// #region perceptron
 export function perceptron(weights: readonly number[], bias: number): (inputs: readonly number[]) => Bit {
   throw new Error("Not implemented: perceptron (kata 03-perceptrons, lesson katas/03-perceptrons/README.md)");
 }

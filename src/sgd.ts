@@ -25,8 +25,8 @@ export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
  * One step of gradient descent on a mini-batch of $m$ examples:
  * $w \to w - \frac{\eta}{m} \sum_x \nabla_w C_x$ and
  * $b \to b - \frac{\eta}{m} \sum_x \nabla_b C_x$, with `backprop` (kata 09) for
- * each example. Changes `net` in place: afterwards `net.weights[l]` and
- * `net.biases[l]` hold the new values (put new matrices into the arrays, or
+ * each example. Changes `net` in place: afterwards `net.weights[i]` and
+ * `net.biases[i]` hold the new values (put new matrices into the arrays, or
  * overwrite the entries). Throws on an empty mini-batch.
  */
 export function updateMiniBatch(net: Network, miniBatch: readonly Example[], eta: number): void {

@@ -10,12 +10,12 @@
  * @module
  */
 
-// #region sigmoid
 /**
  * The sigmoid function, Nielsen's equation (3): $\sigma(z) = 1/(1 + e^{-z})$.
  * It must be finite, and never NaN, for every finite $z$, even $z = \pm 1000$
  * where $e^{\pm z}$ overflows.
  */
+// #region sigmoid
 export function sigmoid(z: number): number {
   throw new Error("Not implemented: sigmoid (kata 04-sigmoid, lesson katas/04-sigmoid/README.md)");
 }

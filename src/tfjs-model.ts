@@ -50,7 +50,7 @@ export function createTfModel(sizes: readonly number[], eta: number): tf.Sequent
 
 /**
  * Load a network's biases and weights into the model's dense layers. A
- * dense kernel is `[inputs, outputs]`, the transpose of our `weights[l]`
+ * dense kernel is `[inputs, outputs]`, the transpose of our `weights[i]`
  * (`outputs × inputs`), so each kernel gets $W^T$. Leaves no tensor behind.
  */
 export function setTfWeights(model: tf.LayersModel, net: Network): void {

@@ -37,7 +37,7 @@ describe("06-feedforward", () => {
     assert.equal(out.data[0].toFixed(4), "0.5095");
   });
 
-  it("outputs a sizes[L]×1 column, for any sizes", () => {
+  it("outputs a sizes[L − 1]×1 column (the output layer's size), for any sizes", () => {
     assertProperty(
       fc.property(netAndInputArb, ([net, x]) => {
         const out = feedforward(net, x);

@@ -45,8 +45,8 @@ describe("11-matrix-backprop", () => {
       assertProperty(
         fc.property(batchArb, ({ net, X }) => {
           const output = feedforwardBatch(net, X);
-          const L = net.sizes[net.sizes.length - 1];
-          assert.deepEqual([output.rows, output.cols], [L, X.cols], "the output must be sizes[L] × m");
+          const outputs = net.sizes[net.sizes.length - 1];
+          assert.deepEqual([output.rows, output.cols], [outputs, X.cols], "the output must be sizes[L − 1] × m, the output layer's size");
           for (let j = 0; j < X.cols; j++) {
             assertMatrixClose(columnOf(output, j), feedforward(net, columnOf(X, j)), 1e-12, `column ${j}`);
           }

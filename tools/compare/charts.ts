@@ -12,7 +12,7 @@ export function charts(results: readonly SystemResult[]): { byEpoch: string; byT
   const lowest = Math.min(...results.flatMap((r) => r.history.map(accuracy)));
   const yRange = [Math.floor(lowest / 5) * 5, 100] as const;
   const byEpoch = lineChart({
-    title: "Test accuracy after each epoch (784-30-10, mini-batches of 10)",
+    title: "Test accuracy after each epoch (784-30-10)",
     xLabel: "epoch",
     yLabel: "test accuracy (%)",
     yRange,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
@@ -10,10 +10,10 @@ import { runProgram } from "../core/processes.ts";
 import { tempDir } from "../core/test-trees.ts";
 import { DEFAULT_SEED } from "../train/settings.ts";
 import { CHART_FILES } from "./charts.ts";
-import { codeLines, importClosure, learnerCode } from "./lines-of-code.ts";
+import { codeCounter, codeLines, learnerCode, TRAINER_CALLS } from "./lines-of-code.ts";
 import { measureSystem } from "./measure.ts";
 import { COMPARE_COMMAND, compareOptions } from "./options.ts";
-import { comparisonReport, fill } from "./report.ts";
+import { comparisonReport, fill, jumpEpoch } from "./report.ts";
 import { median } from "./summary.ts";
 import { SYSTEM_LABELS, SYSTEMS, type SystemName, type SystemResult } from "./systems.ts";
 import { compare } from "./wording.ts";
@@ -141,13 +141,67 @@ describe("comparison report", () => {
       text,
       /TensorFlow\.js ends within 0\.10 percentage points of the scratch network \(after epoch 2: tfjs wasm 93\.40%, tfjs cpu 93\.55%, scratch 93\.50%\)/,
     );
-    assert.match(text, /at most 9\.00 percentage points away after any epoch \(the widest: epoch 1\)/);
-    assert.match(text, /over 300 steps/);
+    assert.match(text, /at most 9\.00 percentage points away after any epoch \(the widest: tfjs wasm after epoch 1\)/);
+    assert.match(text, /float32 rounds differently from float64, so the runs are close, not identical/);
+    assert.doesNotMatch(text, /plateau/, "one epoch before the jump is no plateau");
     assert.match(text, /Run: 3 epochs on the first 1,000 of Nielsen's 50,000 training images, seed 1,/);
     assert.match(report(even, even), /Run: 2 epochs on Nielsen's 50,000 training images, seed 1,/);
     assert.match(
       text,
       /brain\.js, which updates after every example with momentum, ends 11\.50 percentage points below the scratch network after epoch 2/,
+    );
+  });
+
+  /** A report whose systems got `correct[system][epoch]` of the 10,000 test images. */
+  function accuracyReport(correct: Record<SystemName, number[]>): string {
+    const results = SYSTEMS.map((system) => ({
+      ...result(system, 1, 0.1, 100),
+      history: correct[system].map((c, epoch) => ({ epoch, correct: c, total: 10_000, trainSeconds: 1, evalSeconds: 0.1 })),
+    }));
+    return comparisonReport({ results, code, epochs: correct.scratch.length, trainSize: 50_000, seed: 2, machine: "test machine" });
+  }
+
+  it("explains a gap between TensorFlow.js and the scratch network by when each leaves a shared plateau, from the numbers", () => {
+    const text = accuracyReport({
+      scratch: [8255, 8379, 8422, 9278, 9355],
+      "tfjs-wasm": [8237, 8364, 8432, 8437, 9342],
+      "tfjs-cpu": [8256, 8369, 8434, 8478, 9368],
+      brainjs: [8209, 8338, 8414, 9241, 9327],
+    });
+    assert.match(text, /at most 8\.41 percentage points away after any epoch \(the widest: tfjs wasm after epoch 3\)/);
+    assert.match(
+      text,
+      /a plateau, between 82\.09% and 84\.78% for two epochs or more, and then gains 5 percentage points or more in one epoch: scratch and brain\.js in epoch 3 and tfjs wasm and tfjs cpu in epoch 4\./,
+    );
+    assert.match(text, /The widest gap is that difference in timing, not an error that grows step by step/);
+    assert.doesNotMatch(text, /drifts/);
+  });
+
+  it("claims no difference in timing when the widest gap is not one", () => {
+    // A shared plateau, left by every system in epoch 2; the widest gap comes later, after all have jumped.
+    const text = accuracyReport({
+      scratch: [8200, 8300, 9200, 9400],
+      "tfjs-wasm": [8200, 8310, 9190, 9100],
+      "tfjs-cpu": [8210, 8300, 9200, 9390],
+      brainjs: [8100, 8200, 9000, 9300],
+    });
+    assert.match(text, /the widest: tfjs wasm after epoch 3/);
+    assert.match(text, /Every system first stays on a plateau/);
+    assert.doesNotMatch(text, /difference in timing/);
+    assert.match(text, /float32 rounds differently from float64/);
+  });
+
+  it("finds the first epoch that gains 5 percentage points or more", () => {
+    assert.equal(jumpEpoch([0.82, 0.83, 0.84, 0.92, 0.99]), 3);
+    assert.equal(jumpEpoch([0.82, 0.869, 0.9]), undefined, "4.9 points is no jump");
+    assert.equal(jumpEpoch([0.5]), undefined);
+    assertProperty(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }), (accuracies) => {
+        const epoch = jumpEpoch(accuracies);
+        const rises = accuracies.slice(1).map((a, e) => a - accuracies[e]);
+        if (epoch === undefined) assert.ok(rises.every((r) => r < 0.05));
+        else assert.ok(rises[epoch - 1] >= 0.05 && rises.slice(0, epoch - 1).every((r) => r < 0.05));
+      }),
     );
   });
 
@@ -220,20 +274,96 @@ describe("lines of code", () => {
     );
   });
 
-  it("follows imports from the roots, skipping the excluded files", () => {
-    const dir = tempDir("closure");
-    writeFileSync(join(dir, "a.ts"), 'import { b } from "./b.ts";\nimport type { C } from "./c.ts";\nimport fc from "fast-check";\n');
-    writeFileSync(join(dir, "b.ts"), 'import { e } from "./e.ts";\nexport const b = e;\n');
-    writeFileSync(join(dir, "c.ts"), 'import { d } from "./d.ts";\nexport type C = typeof d;\n');
-    writeFileSync(join(dir, "d.ts"), "export const d = 1;\n");
-    writeFileSync(join(dir, "e.ts"), "export const e = 1;\n");
-    assert.deepEqual(importClosure(dir, ["a.ts"], ["b.ts"]), ["a.ts", "c.ts", "d.ts"]);
+  /** The learner's files of a test, by name. */
+  const files = (texts: Record<string, string>) => new Map(Object.entries(texts));
+
+  it("counts what the entry points reach, across files, and nothing else", () => {
+    const count = codeCounter(
+      files({
+        "a.ts": [
+          'import { b, type B } from "./b.ts";',
+          'import { d } from "./d.ts";',
+          "const LIMIT = 3;",
+          "export function entry(x: B): number {",
+          "  return helper(x) + b(LIMIT);",
+          "}",
+          "function helper(x: B): number {",
+          "  return x.size;",
+          "}",
+          "export function unused(): number {",
+          "  return d();",
+          "}",
+        ].join("\n"),
+        "b.ts": [
+          "export interface B {",
+          "  size: number;",
+          "}",
+          "export const b = (n: number) => n * 2;",
+          "export const size = 1;",
+          "export function never() {}",
+        ].join("\n"),
+        "d.ts": "export function d() {\n  return 1;\n}",
+      }),
+    );
+    const all = count({ "a.ts": ["entry"] }, () => true);
+    assert.deepEqual(all.files, [
+      { name: "a.ts", declarations: ["LIMIT", "entry", "helper"], lines: 7 },
+      { name: "b.ts", declarations: ["b"], lines: 1 },
+    ]);
+    assert.equal(all.total, 8, "no import, no type, no unreached function, and not `size`, a property that shares a constant's name");
+    assert.deepEqual(
+      count({ "a.ts": ["entry"] }, (file) => file === "a.ts").files.map((f) => f.name),
+      ["a.ts"],
+      "a file not followed is not counted",
+    );
+    assert.equal(count({ "a.ts": ["entry", "unused"] }, () => true).total, 8 + 3 + 3);
   });
 
-  it("counts the scratch network without the MNIST reader or the perceptron, and each framework's one file", () => {
+  it("counts the same whatever unreached code sits beside the reached code", () => {
+    const reached = "export function entry() {\n  return twice(2);\n}\nfunction twice(n: number) {\n  return 2 * n;\n}";
+    const unreached = ["function spare() {\n  return twice(3);\n}", "const SPARE = 4;", "export class Spare {}", "let spare2 = entry;"];
+    assertProperty(
+      fc.property(fc.subarray(unreached), (extra) => {
+        const count = codeCounter(files({ "a.ts": [reached, ...extra].join("\n") }));
+        assert.deepEqual(count({ "a.ts": ["entry"] }, () => true).files, [{ name: "a.ts", declarations: ["entry", "twice"], lines: 6 }]);
+      }),
+      { numRuns: 16 },
+    );
+  });
+
+  it("names an entry point that is not there", () => {
+    const count = codeCounter(files({ "a.ts": "export function entry() {}" }));
+    assert.throws(() => count({ "a.ts": ["gone"] }, () => true), /a\.ts declares no gone, which the comparison's trainer calls/);
+    assert.throws(() => count({ "b.ts": ["entry"] }, () => true), /b\.ts is missing/);
+  });
+
+  it("starts from exactly the functions the comparison's trainers call", () => {
+    const source = (path: string) => readFileSync(join(repoRoot, path), "utf8");
+    const called = (text: string) => [...text.matchAll(/\b(?:tf|brain)\.(\w+)\(/g)].map((m) => m[1]);
+    const trainers = source("tools/compare/trainers.ts");
+    const entries = (calls: Record<string, readonly string[]>) => Object.values(calls).flat().sort();
+    assert.deepEqual([...new Set(called(trainers))].sort(), [...entries(TRAINER_CALLS.tfjs), ...entries(TRAINER_CALLS.brainjs)].sort());
+    // The scratch network: what tools/train/training.ts imports from the learner's files, but for the harness every system shares.
+    const harness = ["evaluate.ts:confusionMatrix", "mnist.ts:nielsenSplit", "mnist.ts:slice"];
+    const imported = [...source("tools/train/training.ts").matchAll(/import \{([^}]*)\} from "#nn\/([\w-]+\.ts)"/g)].flatMap(
+      ([, names, file]) =>
+        names
+          .split(",")
+          .map((name) => name.trim())
+          .filter((name) => !name.startsWith("type "))
+          .map((name) => `${file}:${name}`),
+    );
+    const scratch = Object.entries(TRAINER_CALLS.scratch).flatMap(([file, names]) => names.map((name) => `${file}:${name}`));
+    assert.deepEqual(imported.filter((call) => !harness.includes(call)).sort(), scratch.sort());
+  });
+
+  it("counts for the scratch network the fast path it trains on, not the MNIST reader or the functions it never runs", () => {
     const names = code.scratch.files.map((f) => f.name);
     assert.ok(names.includes("batch.ts") && names.includes("matrix.ts") && names.includes("train.ts"));
-    assert.ok(!names.includes("mnist.ts") && !names.includes("perceptron.ts"));
+    for (const unrun of ["mnist.ts", "perceptron.ts", "evaluate.ts", "backprop.ts", "cost.ts", "feedforward.ts"]) {
+      assert.ok(!names.includes(unrun), `${unrun} is not run by the trainer`);
+    }
+    assert.deepEqual(code.scratch.files.find((f) => f.name === "sgd.ts")?.declarations, ["shuffle"]);
     assert.deepEqual(
       code["tfjs-wasm"].files.map((f) => f.name),
       ["tfjs-model.ts"],

@@ -54,6 +54,41 @@ describe("SVG charts", () => {
     assert.match(svg, /a &lt; b &amp; c/, "text is escaped");
   });
 
+  it("stay readable on a phone: shrunk to the 358 px text column of a 390 px screen, no text is under 10 px", () => {
+    const svg = lineChart({ title: "t", xLabel: "x", yLabel: "y", series: [{ name: "s", points: [[0, 1]] }] });
+    const width = Number(/<svg [^>]*width="(\d+)"/.exec(svg)?.[1]);
+    const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
+    assert.ok(sizes.length >= 2, "the chart sets its font sizes");
+    const smallest = (Math.min(...sizes) * Math.min(1, 358 / width)).toFixed(1);
+    assert.ok(Number(smallest) >= 10, `the smallest text is ${smallest} px on a phone`);
+  });
+
+  it("put the legend under the plot, in rows within the width, one entry per series", () => {
+    const nameArb = fc.string({ minLength: 1, maxLength: 24 }).filter((name) => !/[<>&"]/.test(name));
+    assertProperty(
+      fc.property(fc.array(nameArb, { minLength: 1, maxLength: 8 }), (names) => {
+        const svg = lineChart({
+          title: "t",
+          xLabel: "x",
+          yLabel: "y",
+          series: names.map((name, i) => ({ name, points: [[i, i]] })),
+          width: 480,
+          height: 320,
+        });
+        const total = Number(/<svg [^>]*height="(\d+(?:\.\d+)?)"/.exec(svg)?.[1]);
+        const plot = /<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="none"/.exec(svg);
+        const plotBottom = Number(plot?.[1]) + Number(plot?.[2]);
+        const samples = [...svg.matchAll(/<line x1="([\d.]+)" x2="([\d.]+)" y1="([\d.]+)" y2="[\d.]+" stroke="#(?!eee)/g)];
+        assert.equal(samples.length, names.length, "one sample line per series");
+        for (const [, x1, x2, y] of samples) {
+          assert.ok(Number(y) > plotBottom + 20, `legend at y ${y}, inside the plot or its axis (bottom ${plotBottom})`);
+          assert.ok(Number(y) < total, `legend at y ${y}, below the image (${total})`);
+          assert.ok(Number(x1) >= 0 && Number(x2) <= 480, `legend from x ${x1} to ${x2}, outside the image`);
+        }
+      }),
+    );
+  });
+
   it("refuse a chart with no points", () => {
     assert.throws(() => lineChart({ title: "t", xLabel: "x", yLabel: "y", series: [{ name: "s", points: [] }] }), /no points/);
   });

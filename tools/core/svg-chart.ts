@@ -1,7 +1,9 @@
 /**
  * A small SVG line chart, for learning curves: no browser, no library, a
  * file anyone can open. Axes get round tick values; each series has a colour
- * and an entry in the legend.
+ * and an entry in the legend. Shown as an image on the lesson site, a chart
+ * shrinks to a phone's text column (358 px on a 390 px screen): its default
+ * size and its fonts keep every label at 10 px or more there.
  */
 import { escapeXml } from "./markup.ts";
 
@@ -18,10 +20,36 @@ export interface ChartOptions {
   /** Fix the y range (for accuracies, for example); by default it fits the data. */
   yRange?: readonly [number, number];
   width?: number;
+  /** The height of the plot, its title and axes; the legend adds its rows below. */
   height?: number;
 }
 
 const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"];
+/** The labels' size, and the title's. */
+const FONT_PX = 14;
+const TITLE_PX = 16;
+/** A legend row's height, and the length of its line sample. */
+const LEGEND_ROW = FONT_PX + 8;
+const SAMPLE = 20;
+/** The legend's distance from the sides. */
+const LEGEND_INSET = 10;
+
+/**
+ * Where each legend entry goes, in rows from `left` that fit within `right`:
+ * a sample line, then the name, whose width is guessed (no browser measures
+ * it) at 0.6 em a character, generous for a sans-serif font.
+ */
+function legendLayout(names: readonly string[], left: number, right: number): { x: number; row: number }[] {
+  let x = left;
+  let row = 0;
+  return names.map((name) => {
+    const entry = SAMPLE + 5 + name.length * FONT_PX * 0.6 + 16;
+    if (x > left && x + entry > right) [x, row] = [left, row + 1];
+    const at = { x, row };
+    x += entry;
+    return at;
+  });
+}
 
 /** About `count` round tick values covering [min, max]. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
@@ -35,7 +63,7 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 }
 
 export function lineChart(options: ChartOptions): string {
-  const { width = 720, height = 420, series } = options;
+  const { width = 480, height = 320, series } = options;
   const margin = { left: 64, right: 20, top: 40, bottom: 56 };
   const all = series.flatMap((s) => s.points);
   if (all.length === 0) throw new Error(`lineChart "${options.title}": no points to draw`);
@@ -45,11 +73,18 @@ export function lineChart(options: ChartOptions): string {
   const span = (lo: number, hi: number) => (hi === lo ? 1 : hi - lo);
   const px = (x: number) => margin.left + ((x - xMin) / span(xMin, xMax)) * (width - margin.left - margin.right);
   const py = (y: number) => height - margin.bottom - ((y - yMin) / span(yMin, yMax)) * (height - margin.top - margin.bottom);
+  // Under the chart, so that it never hides a curve.
+  const legend = legendLayout(
+    series.map((s) => s.name),
+    LEGEND_INSET,
+    width - LEGEND_INSET,
+  );
+  const total = height + LEGEND_ROW * (Math.max(...legend.map((at) => at.row)) + 1);
 
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="sans-serif" font-size="${FONT_PX}">`,
     `<rect width="100%" height="100%" fill="white"/>`,
-    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="15">${escapeXml(options.title)}</text>`,
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="${TITLE_PX}">${escapeXml(options.title)}</text>`,
   ];
   for (const t of niceTicks(xMin, xMax)) {
     parts.push(`<line x1="${px(t)}" x2="${px(t)}" y1="${margin.top}" y2="${height - margin.bottom}" stroke="#eee"/>`);
@@ -69,11 +104,12 @@ export function lineChart(options: ChartOptions): string {
     const path = s.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(" ");
     parts.push(`<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="2"/>`);
     for (const [x, y] of s.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${colour}"/>`);
-    const ly = margin.top + 14 + 16 * i;
+    const { x, row } = legend[i];
+    const ly = height + LEGEND_ROW * row + FONT_PX / 2;
     parts.push(
-      `<line x1="${width - margin.right - 150}" x2="${width - margin.right - 130}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"/>`,
+      `<line x1="${x}" x2="${x + SAMPLE}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"/>`,
+      `<text x="${x + SAMPLE + 5}" y="${ly}">${escapeXml(s.name)}</text>`,
     );
-    parts.push(`<text x="${width - margin.right - 125}" y="${ly}">${escapeXml(s.name)}</text>`);
   });
   parts.push("</svg>");
   return `${parts.join("\n")}\n`;

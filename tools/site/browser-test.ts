@@ -1,12 +1,17 @@
 /**
  * `npm run test:browser`: open every page of the built site (`npm run docs`)
- * in headless Chromium, served from 127.0.0.1, and check what a reader would
- * see: the right title, every formula typeset (no raw `$…$`, no KaTeX error,
- * KaTeX's stylesheet and fonts loaded), working previous/next links between
- * lessons, no console error, no failed request and no request that leaves
- * the site. With `--screenshots`, saves a picture of each page in
- * `docs/screenshots/` (for a maintainer to look at; the checks do not need
- * them, and they take a third of the test's time).
+ * in headless Chromium, served from 127.0.0.1, on a 1280 px desktop in the
+ * light theme and a 390 px phone in the dark one, and check what a reader
+ * would see (`page-check.ts`): the right title and one heading, every
+ * formula typeset, nothing wider than the screen, every image loaded and
+ * described, code readable on its background, "Lesson N of 14" and working
+ * previous/next links at the top and the foot of every lesson, each API
+ * page's link to its lesson, no console error, no failed request and no
+ * request that leaves the site; then what a reader does across the site
+ * (`site-checks.ts`): the sidebar's lessons open, search over the lessons'
+ * text. With `--screenshots`, saves a picture of each page at each width in
+ * `docs/screenshots/` (`<page>-1280.png`, `<page>-390.png`, for a maintainer
+ * to look at; the checks do not need them, and they take time).
  *
  * Uses Debian's Chromium (`apt-get install chromium`), never downloads a
  * browser. Without it the test is skipped, saying why, unless
@@ -28,9 +33,9 @@ const COMMAND = {
   name: "test:browser",
   usage: "npm run test:browser",
   summary:
-    "Open every page of the built site (run `npm run docs` first) in headless Chromium and check titles, math, lesson links, console errors and requests.",
+    "Open every page of the built site (run `npm run docs` first) in headless Chromium at 1280 and 390 px and check titles, headings, math, width, images, code contrast, lesson links, search, console errors and requests.",
   flags: {
-    screenshots: { type: "boolean", help: "also save a full-page screenshot of each page in docs/screenshots/" },
+    screenshots: { type: "boolean", help: "also save a full-page screenshot of each page at each width in docs/screenshots/" },
   },
   notes: `Needs ${CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH=another Chromium); skipped without it unless ${REQUIRED}=1.`,
 } as const;

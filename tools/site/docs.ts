@@ -3,10 +3,12 @@
  * the course map (`docs/index.md`), every kata's lesson in order, the
  * learnings and comparison pages, and the API reference of `src/` from the
  * stubs' doc comments. Static options are in `typedoc.json`; this program
- * adds the pages, the math and the lesson navigation.
+ * adds the pages, the math and the lesson navigation. First it redraws the
+ * lessons' figures into `docs/figures/` (`figures/`).
  *
- * Any warning fails the build (a broken link, a missing `{@includeCode}`
- * region, a formula KaTeX cannot typeset), with exit code 1.
+ * Any warning fails the build (a broken link, a formula KaTeX cannot
+ * typeset), with exit code 1, and so does a code excerpt of a page that no
+ * longer matches its source (`excerpts.ts`: `npm run excerpts` rewrites it).
  */
 import { join, relative } from "node:path";
 import type MarkdownIt from "markdown-it";
@@ -16,6 +18,9 @@ import { secondsFromMs } from "../core/format.ts";
 import { listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { green, red } from "../core/style.ts";
+import { installDrawingPage } from "./draw/install.ts";
+import { siteExcerptProblems } from "./excerpts.ts";
+import { updateFigures } from "./figures/write.ts";
 import { useMath } from "./math.ts";
 import { coursePages, installCourseTheme, LANDING_PAGE, ROUTER } from "./theme.ts";
 
@@ -28,6 +33,10 @@ const COMMAND = {
 
 runCommand(COMMAND, async () => {
   const started = Date.now();
+  const excerpts = siteExcerptProblems(repoRoot);
+  for (const problem of excerpts) console.error(`${red("✖")} ${problem}`);
+  if (excerpts.length > 0) return fail("a page's code excerpt does not match its source");
+  await updateFigures();
   const pages = coursePages(repoRoot, listKatas());
   const mathProblems: string[] = [];
   let rendering = "";
@@ -44,6 +53,7 @@ runCommand(COMMAND, async () => {
     [new TypeDocReader()],
   );
   installCourseTheme(app, pages);
+  installDrawingPage(app);
   app.renderer.on(PageEvent.BEGIN, (page) => (rendering = page.url));
   const failed = () => app.logger.hasErrors() || app.logger.hasWarnings();
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { assertProperty } from "../../katas/support/property.ts";
@@ -8,7 +8,7 @@ import { DEFAULT_POINTS, type Kata, listKatas } from "../core/katas.ts";
 import { repoRoot } from "../core/paths.ts";
 import { tempDir } from "../core/test-trees.ts";
 import { expectedPages, RAW_MATH } from "./expected-pages.ts";
-import { type CoursePage, coursePages, firstHeading, LANDING_PAGE, neighbours } from "./theme.ts";
+import { type CoursePage, coursePages, firstHeading, LANDING_PAGE, lessonCount, lessonPlaces } from "./theme.ts";
 
 const katas = listKatas();
 
@@ -33,7 +33,13 @@ function scratchRepo(files: Record<string, string>): { root: string; katas: Kata
   return { root, katas: [kata("01-a"), kata("02-b")] };
 }
 
-const coursePage = (slug: string, group: CoursePage["group"]): CoursePage => ({ path: `/${slug}.md`, title: slug, group, slug });
+const coursePage = (slug: string, group: CoursePage["group"]): CoursePage => ({
+  path: `/${slug}.md`,
+  title: slug,
+  group,
+  slug,
+  sources: [],
+});
 
 describe("the documentation site's pages", () => {
   it("are every kata's lesson in kata order, then the course pages, each at its slug and named by its heading", () => {
@@ -45,7 +51,7 @@ describe("the documentation site's pages", () => {
     );
     assert.deepEqual(pages.slice(0, lessons.length), lessons, "the lessons come first");
     const course = pages.slice(lessons.length).map((page) => page.slug);
-    const optional = ["course/comparison", "course/instructors"];
+    const optional = ["course/draw", "course/comparison", "course/instructors"];
     assert.deepEqual(
       course.filter((slug) => !optional.includes(slug)),
       ["course/learnings", "course/data"],
@@ -73,6 +79,23 @@ describe("the documentation site's pages", () => {
     assert.throws(() => coursePages(missing.root, missing.katas), /docs\/learnings\.md is missing/);
   });
 
+  it("give each lesson the src/ files its kata writes, and every src/ file to exactly one lesson", () => {
+    const pages = coursePages(repoRoot, katas);
+    for (const [i, kata] of katas.entries()) {
+      assert.deepEqual(
+        pages[i].sources,
+        kata.files.map((file) => join(repoRoot, "src", file)),
+      );
+    }
+    const sources = pages.flatMap((page) => page.sources.map((source) => relative(join(repoRoot, "src"), source)));
+    const stubs = readdirSync(join(repoRoot, "src")).filter((file) => file.endsWith(".ts"));
+    assert.deepEqual([...sources].sort(), stubs.sort(), "every API page can link its lesson");
+    assert.ok(
+      pages.filter((page) => page.group === "Course").every((page) => page.sources.length === 0),
+      "course pages write no code",
+    );
+  });
+
   it("need a # heading to name each page", () => {
     assert.equal(firstHeading("intro\n# 09 · Backpropagation \n## The idea\n", "x.md"), "09 · Backpropagation");
     assert.throws(
@@ -81,17 +104,18 @@ describe("the documentation site's pages", () => {
     );
   });
 
-  it("link each lesson to the one before (the course map before the first) and the one after (the first course page after the last)", () => {
+  it("number each lesson among all of them, and link it to the one before (the course map before the first) and the one after (the first course page after the last)", () => {
     assertProperty(
-      fc.property(fc.integer({ min: 1, max: 15 }), fc.integer({ min: 0, max: 3 }), (lessonCount, courseCount) => {
-        const lessons = Array.from({ length: lessonCount }, (_, i) => coursePage(`lessons/${i}`, "Lessons"));
+      fc.property(fc.integer({ min: 1, max: 15 }), fc.integer({ min: 0, max: 3 }), (count, courseCount) => {
+        const lessons = Array.from({ length: count }, (_, i) => coursePage(`lessons/${i}`, "Lessons"));
         const course = Array.from({ length: courseCount }, (_, i) => coursePage(`course/${i}`, "Course"));
-        const links = neighbours([...lessons, ...course]);
-        assert.equal(links.size, lessonCount, "only lessons have previous/next links");
+        const places = lessonPlaces([...lessons, ...course]);
+        assert.equal(places.size, count, "only lessons have a place and previous/next links");
         lessons.forEach((lesson, i) => {
-          const around = links.get(lesson.slug);
-          assert.equal(around?.previous, i === 0 ? "landing" : lessons[i - 1]);
-          assert.equal(around?.next, i === lessonCount - 1 ? course[0] : lessons[i + 1]);
+          const place = places.get(lesson.slug);
+          assert.equal(place && lessonCount(place), `Lesson ${i + 1} of ${count}`);
+          assert.equal(place?.previous, i === 0 ? "landing" : lessons[i - 1]);
+          assert.equal(place?.next, i === count - 1 ? course[0] : lessons[i + 1]);
         });
       }),
     );
@@ -109,35 +133,40 @@ describe("the course map", () => {
   });
 });
 
-describe("code in the lessons", () => {
-  it("is included from the stubs and the tests, never from the solutions", () => {
-    const pages = [join(repoRoot, LANDING_PAGE), ...coursePages(repoRoot, katas).map((page) => page.path)];
-    for (const page of pages) {
-      for (const [, target] of readFileSync(page, "utf8").matchAll(/\{@include(?:Code)?\s+([^}#\s]+)/g)) {
-        const file = relative(repoRoot, resolve(dirname(page), target));
-        assert.match(file, /^(src|katas)\//, `${relative(repoRoot, page)} includes ${file}: lessons show the stubs and tests only`);
-      }
-    }
-  });
-});
-
 describe("what the browser test expects", () => {
-  it("opens the course map first, then every page at its slug, with each lesson's links and formula count", () => {
+  it("opens the course map first, then every page at its slug, with each lesson's place, links and formula count", () => {
     const pages = coursePages(repoRoot, katas);
     const expected = expectedPages(repoRoot, pages);
     assert.deepEqual(
-      expected.map((page) => page.url),
+      expected.slice(0, pages.length + 1).map((page) => page.url),
       ["index.html", ...pages.map((page) => `${page.slug}.html`)],
     );
     const [landing, first] = expected;
-    assert.ok(landing.formulas > 0, "the course map shows math");
-    assert.equal(first.previous, "index.html");
-    assert.equal(first.next, `lessons/${katas[1].id}.html`);
-    assert.equal(expected[katas.length].next, "course/learnings.html", "after the last lesson, what you learned");
+    assert.equal(landing.heading, "The course map", "the course map's own title is its one heading");
+    assert.ok((landing.formulas ?? 0) > 0, "the course map shows math");
+    assert.deepEqual(first.lesson, { count: `Lesson 1 of ${katas.length}`, previous: "index.html", next: `lessons/${katas[1].id}.html` });
+    const last = expected[katas.length].lesson;
+    assert.equal(last?.count, `Lesson ${katas.length} of ${katas.length}`);
+    assert.equal(last?.next, "course/learnings.html", "after the last lesson, what you learned");
+    assert.ok(
+      expected.slice(katas.length + 1).every((page) => page.lesson === undefined),
+      "only lessons have a place in the course",
+    );
     const backprop = expected.find((page) => page.url === "lessons/09-backprop.html");
     assert.equal(backprop?.heading, "09 · Backpropagation");
-    assert.equal(backprop?.screenshot, "lessons-09-backprop.png");
+    assert.equal(backprop?.screenshot, "lessons-09-backprop");
     assert.ok((backprop?.formulas ?? 0) > 20, "the backprop lesson is full of math");
+  });
+
+  it("then the API page of every module a kata writes, each linking the kata's lesson", () => {
+    const api = expectedPages(repoRoot, coursePages(repoRoot, katas)).filter((page) => page.url.startsWith("modules/"));
+    assert.deepEqual(
+      api.map((page) => [page.url, page.writtenIn]),
+      katas.flatMap((kata) => kata.files.map((file) => [`modules/${file.replace(/\.ts$/, "")}.html`, `lessons/${kata.id}.html`])),
+    );
+    const matrix = api.find((page) => page.url === "modules/matrix.html");
+    assert.equal(matrix?.heading, "Module matrix");
+    assert.equal(matrix?.formulas, undefined, "an API page's formulas come from the doc comments: not counted");
   });
 
   it("calls $…$ left in a page's text raw math, and dollar amounts prose", () => {

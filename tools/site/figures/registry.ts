@@ -1,0 +1,28 @@
+/**
+ * Every lesson figure, in one list: `npm run docs` draws each into
+ * `docs/figures/<file>`, and the tests check that each is drawn the same
+ * every time, matches the committed file, and is shown on some page.
+ */
+import { confusionFigure } from "./confusion-matrix.ts";
+import type { Figure } from "./figure.ts";
+import { gradientDescentFigure, sgdFigure } from "./gradient-descent.ts";
+import { hiddenWeights } from "./hidden-weights.ts";
+import { learningCurve } from "./learning-curve.ts";
+import { misclassified } from "./misclassified.ts";
+import { mnistDigits } from "./mnist-digits.ts";
+import { nandAdder } from "./nand-adder.ts";
+import { networkDiagram } from "./network-diagram.ts";
+import { sigmoidFigure } from "./sigmoid.ts";
+
+export const FIGURES: readonly Figure[] = [
+  mnistDigits,
+  nandAdder,
+  sigmoidFigure,
+  networkDiagram,
+  misclassified,
+  gradientDescentFigure,
+  sgdFigure,
+  learningCurve,
+  confusionFigure,
+  hiddenWeights,
+];
