@@ -12,3 +12,6 @@ export const scratchRoot = () => process.env.NN_SCRATCH || tmpdir();
 
 /** A new, empty temporary folder, `nn-<what>-XXXXXX`. Whoever makes it removes it. */
 export const scratchDir = (what: string) => mkdtempSync(join(scratchRoot(), `nn-${what}-`));
+
+/** The committed reference run of `npm start` (seed 2, 784-30-10, Nielsen's settings), relative to the repository: the lessons' figures and the drawing page use it. */
+export const REFERENCE_MODEL = "docs/model/model.json";

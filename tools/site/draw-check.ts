@@ -21,11 +21,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { repoRoot } from "../core/paths.ts";
+import { REFERENCE_MODEL, repoRoot } from "../core/paths.ts";
 import { argmax, feedforward } from "./draw/feedforward.ts";
 import { type Model, parseModel } from "./draw/model.ts";
 import { testSamples } from "./draw/samples.ts";
-import { DRAW_PAGE, REFERENCE_MODEL, type Sample } from "./draw/site-data.ts";
+import { DRAW_PAGE, type Sample } from "./draw/site-data.ts";
+import { onWatchedPage } from "./page-check.ts";
 
 /** The test images drawn with the mouse (see above). */
 const DRAWN = [0, 1, 3];
@@ -35,21 +36,11 @@ const CLICKED = 18;
 const DARK = 128;
 
 /** Check the drawing page of the site at `siteUrl` in a viewport `width` pixels wide; the problems found, none when it passes. */
-export async function checkDrawingPage(context: BrowserContext, siteUrl: string, width: number): Promise<string[]> {
-  const problems: string[] = [];
+export function checkDrawingPage(context: BrowserContext, siteUrl: string, width: number): Promise<string[]> {
   const model = parseModel(readFileSync(join(repoRoot, REFERENCE_MODEL), "utf8"), REFERENCE_MODEL);
   const samples = testSamples([...DRAWN, CLICKED]);
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
-  page.on("request", (request) => {
-    if (!request.url().startsWith(siteUrl) && !request.url().startsWith("data:"))
-      problems.push(`request leaves the site: ${request.url()}`);
-  });
-  try {
+  return onWatchedPage(context, siteUrl, async (page, problems) => {
+    await page.setViewportSize({ width, height: 900 });
     await page.goto(`${siteUrl}${DRAW_PAGE}.html`, { waitUntil: "load" });
     problems.push(...(await layoutProblems(page, width)));
     for (const sample of samples.slice(0, DRAWN.length)) {
@@ -62,12 +53,7 @@ export async function checkDrawingPage(context: BrowserContext, siteUrl: string,
     }
     problems.push(...(await clickProblems(page, model, samples[DRAWN.length])));
     problems.push(...(await wrongModelProblems(page, model, samples[DRAWN.length])));
-  } catch (error) {
-    problems.push((error as Error).message.split("\n")[0]);
-  } finally {
-    await page.close();
-  }
-  return problems;
+  });
 }
 
 /** The pad, the 28 × 28 input and the ten bars are there, and the pad fits the screen and does not scroll it under a finger. */

@@ -34,6 +34,25 @@ export function watchPage(page: Page, base: string, problems: string[]): void {
   });
 }
 
+/** Run `check` on a new page of `context`, watched as `watchPage` does, and close it; the problems found, a thrown error's first line among them. */
+export async function onWatchedPage(
+  context: BrowserContext,
+  base: string,
+  check: (page: Page, problems: string[]) => Promise<void>,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const page = await context.newPage();
+  watchPage(page, base, problems);
+  try {
+    await check(page, problems);
+  } catch (error) {
+    problems.push((error as Error).message.split("\n")[0]);
+  } finally {
+    await page.close();
+  }
+  return problems;
+}
+
 /**
  * Open one page in `context`, check it on each of `screens`, and with
  * `screenshots` save its picture on each there (`<name>-<width>.png`); the

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext } from "playwright-core";
 import { checkDrawingPage } from "./draw-check.ts";
-import { watchPage } from "./page-check.ts";
+import { onWatchedPage } from "./page-check.ts";
 
 /** A check at one screen width, in a fresh context whose viewport is `width` wide, of the site served at `siteUrl`. */
 export interface SiteCheck {
@@ -30,29 +30,18 @@ export const SITE_CHECKS: SiteCheck[] = [
   },
 ];
 
-async function lessonsOpenOnLanding(context: BrowserContext, siteUrl: string): Promise<string[]> {
-  const problems: string[] = [];
-  const page = await context.newPage();
-  watchPage(page, siteUrl, problems);
-  try {
+function lessonsOpenOnLanding(context: BrowserContext, siteUrl: string): Promise<string[]> {
+  return onWatchedPage(context, siteUrl, async (page, problems) => {
     await page.goto(`${siteUrl}index.html`, { waitUntil: "load" });
     const group = page.locator('#tsd-nav-container summary[data-key="Lessons"]');
     await group.waitFor({ state: "attached", timeout: SCRIPT_MS });
     if (!(await group.evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open)))
       problems.push("the Lessons group is closed");
-  } catch (error) {
-    problems.push((error as Error).message.split("\n")[0]);
-  } finally {
-    await page.close();
-  }
-  return problems;
+  });
 }
 
-async function searchFindsLessonText(context: BrowserContext, siteUrl: string): Promise<string[]> {
-  const problems: string[] = [];
-  const page = await context.newPage();
-  watchPage(page, siteUrl, problems);
-  try {
+function searchFindsLessonText(context: BrowserContext, siteUrl: string): Promise<string[]> {
+  return onWatchedPage(context, siteUrl, async (page, problems) => {
     await page.goto(`${siteUrl}index.html`, { waitUntil: "load" });
     await page.click("#tsd-search-trigger");
     await page.fill("#tsd-search-input", LESSON_WORD);
@@ -63,10 +52,5 @@ async function searchFindsLessonText(context: BrowserContext, siteUrl: string): 
       const found = await results.evaluateAll((links) => links.map((link) => link.getAttribute("href")));
       problems.push(`no lesson among the results: ${found.join(", ") || "none"}`);
     }
-  } catch (error) {
-    problems.push((error as Error).message.split("\n")[0]);
-  } finally {
-    await page.close();
-  }
-  return problems;
+  });
 }

@@ -11,12 +11,11 @@ import { createNetwork } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
 import { loadMnist } from "../../../katas/support/mnist-files.ts";
 import { assertProperty } from "../../../katas/support/property.ts";
-import { repoRoot } from "../../core/paths.ts";
+import { REFERENCE_MODEL, repoRoot } from "../../core/paths.ts";
 import { loadModel } from "../../train/model-file.ts";
 import { argmax, feedforward } from "./feedforward.ts";
 import { type Model, parseModel } from "./model.ts";
 import { SAMPLE_INDICES } from "./samples.ts";
-import { REFERENCE_MODEL } from "./site-data.ts";
 
 /** The course's network as the page runs it. */
 const asModel = (net: Network): Model => ({

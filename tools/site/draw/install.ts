@@ -14,10 +14,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type Application, type DefaultThemeRenderContext, JSX, RendererEvent } from "typedoc";
-import { repoRoot } from "../../core/paths.ts";
+import { REFERENCE_MODEL, repoRoot } from "../../core/paths.ts";
 import { modelFromJson } from "./model.ts";
 import { testSamples } from "./samples.ts";
-import { DRAW_PAGE, REFERENCE_MODEL, type SiteData } from "./site-data.ts";
+import { DRAW_PAGE, type SiteData } from "./site-data.ts";
 
 /** Where the page's stylesheet and script go in the site. */
 const ASSETS = "assets/draw";

@@ -6,11 +6,10 @@ import fc from "fast-check";
 import { createNetwork } from "#nn/network.ts";
 import { createRng } from "#nn/random.ts";
 import { assertProperty } from "../../../katas/support/property.ts";
-import { repoRoot } from "../../core/paths.ts";
+import { REFERENCE_MODEL, repoRoot } from "../../core/paths.ts";
 import { tempDir } from "../../core/test-trees.ts";
 import { loadModel, saveModel, MODEL_FORMAT as TRAINER_FORMAT, type TrainingRecord } from "../../train/model-file.ts";
 import { MODEL_FORMAT, ModelError, parseModel } from "./model.ts";
-import { REFERENCE_MODEL } from "./site-data.ts";
 
 const dir = tempDir("draw-model");
 const record: TrainingRecord = { impl: "solutions", epochs: 1, miniBatchSize: 10, eta: 3, seed: 1, trainSize: 10, history: [] };

@@ -6,11 +6,10 @@ import { argmax } from "#nn/evaluate.ts";
 import { feedforward } from "#nn/feedforward.ts";
 import { image } from "#nn/mnist.ts";
 import { defaultMnistDir, loadMnist, MNIST_FILES, MnistFileError } from "../../../katas/support/mnist-files.ts";
-import { repoRoot } from "../../core/paths.ts";
+import { REFERENCE_MODEL, repoRoot } from "../../core/paths.ts";
 import { tempDir } from "../../core/test-trees.ts";
 import { loadModel } from "../../train/model-file.ts";
 import { SAMPLE_INDICES, testSamples } from "./samples.ts";
-import { REFERENCE_MODEL } from "./site-data.ts";
 
 const { test } = loadMnist();
 

@@ -9,8 +9,6 @@
 export const DRAW_PAGE = "course/draw";
 /** The id of the element in docs/draw.md that the page script fills. */
 export const ROOT_ID = "draw-app";
-/** The model the page runs until the reader loads theirs: the committed reference run of `npm start`. */
-export const REFERENCE_MODEL = "docs/model/model.json";
 
 /** One MNIST test image. */
 export interface Sample {

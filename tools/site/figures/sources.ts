@@ -9,11 +9,8 @@ import { join } from "node:path";
 import type { Network } from "#nn/network.ts";
 import { predictSet } from "#nn/train.ts";
 import { loadMnist, type Mnist } from "../../../katas/support/mnist-files.ts";
-import { repoRoot } from "../../core/paths.ts";
+import { REFERENCE_MODEL, repoRoot } from "../../core/paths.ts";
 import { loadModel, type TrainingRecord } from "../../train/model-file.ts";
-
-/** The reference run's model, relative to the repository. */
-export const REFERENCE_MODEL = "docs/model/model.json";
 
 export interface Sources {
   /** The 60,000 training and 10,000 test images. */
