@@ -8,6 +8,7 @@ import type { Figure } from "./figure.ts";
 import { gradientDescentFigure, sgdFigure } from "./gradient-descent.ts";
 import { hiddenWeights } from "./hidden-weights.ts";
 import { learningCurve } from "./learning-curve.ts";
+import { learningSlowdown } from "./learning-slowdown.ts";
 import { misclassified } from "./misclassified.ts";
 import { mnistDigits } from "./mnist-digits.ts";
 import { nandAdder } from "./nand-adder.ts";
@@ -25,4 +26,5 @@ export const FIGURES: readonly Figure[] = [
   learningCurve,
   confusionFigure,
   hiddenWeights,
+  learningSlowdown,
 ];
