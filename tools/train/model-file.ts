@@ -12,12 +12,16 @@ import type { EpochRecord } from "./training.ts";
 
 export const MODEL_FORMAT = "nn-from-scratch/model@1";
 
+/** Part II's settings, absent from a model trained before Part II: that was chapter 1's recipe. */
+type PartTwoSettings = "cost" | "lambda" | "init" | "patience";
+
 /** How the model was trained (its sizes are the model's own), and how well it did after each epoch. */
-export type TrainingRecord = Omit<TrainingSettings, "sizes"> & {
-  impl: Impl;
-  /** Test-set results after each epoch. */
-  history: EpochRecord[];
-};
+export type TrainingRecord = Omit<TrainingSettings, "sizes" | PartTwoSettings> &
+  Partial<Pick<TrainingSettings, PartTwoSettings>> & {
+    impl: Impl;
+    /** Test-set results after each epoch. */
+    history: EpochRecord[];
+  };
 
 interface StoredMatrix {
   rows: number;

@@ -15,6 +15,26 @@ describe("trainer options", () => {
     assert.equal(options.seed, 2, "the default seed (see README: the spread over seeds)");
   });
 
+  it("start from chapter 3's recipe with --chapter 3, and let any flag change a part of it", () => {
+    const pick = (args: string) => {
+      const o = parseTrainOptions(args === "" ? [] : args.split(" "));
+      return [o.hidden, o.epochs, o.miniBatchSize, o.eta, o.cost, o.lambda, o.init, o.patience];
+    };
+    assert.deepEqual(pick(""), [[30], 30, 10, 3.0, "quadratic", 0, "large", 0]);
+    assert.deepEqual(pick("--chapter 3"), [[100], 30, 10, 0.5, "cross-entropy", 5.0, "default", 0]);
+    assert.deepEqual(pick("--chapter 3 --hidden 30 --eta 0.1 --epochs 60 --patience 10"), [
+      [30],
+      60,
+      10,
+      0.1,
+      "cross-entropy",
+      5.0,
+      "default",
+      10,
+    ]);
+    assert.deepEqual(pick("--cost cross-entropy --init default --lambda 0.1"), [[30], 30, 10, 3.0, "cross-entropy", 0.1, "default", 0]);
+  });
+
   it("read every flag", () => {
     const options = parseTrainOptions(
       "--hidden 64,32 --epochs 5 --batch 20 --eta 0.5 --seed=-7 --train-size 1000 --impl src --out o --data d".split(" "),
@@ -37,6 +57,11 @@ describe("trainer options", () => {
 
   const bad: [string, RegExp][] = [
     ["--epochs 0", /--epochs must be a whole number ≥ 1, got "0"/],
+    ["--chapter 2", /--chapter must be "1" or "3", got "2"/],
+    ["--cost cubic", /--cost must be "quadratic" or "cross-entropy", got "cubic"/],
+    ["--lambda=-1", /--lambda must be a number ≥ 0, got "-1"/],
+    ["--init zero", /--init must be "large" or "default", got "zero"/],
+    ["--patience 1.5", /--patience must be a whole number ≥ 1, got "1.5"/],
     ["--epochs 2.5", /--epochs/],
     ["--eta=-1", /--eta must be a number > 0, got "-1"/],
     ["--eta -1", /--eta' argument is ambiguous.*--eta=-XYZ/s],

@@ -1,12 +1,25 @@
 /**
  * The trainer's command line (`npm start`), and the flags that other
- * programs that train share with it. Nielsen's settings are the defaults.
+ * programs that train share with it. A recipe of Nielsen's is the starting
+ * point (`--chapter 1`, the default, or `--chapter 3`); any flag given
+ * overrides its part of the recipe.
  */
 
-import { type Flag, parseCommand, positiveInt, positiveNumber, UsageError, wholeNumber } from "../core/cli.ts";
+import { type Flag, oneOf, parseCommand, positiveInt, positiveNumber, UsageError, wholeNumber } from "../core/cli.ts";
 import { count } from "../core/format.ts";
 import { type Impl, implFlag, parseImpl } from "../core/impl.ts";
-import { DEFAULT_SEED, NIELSEN, TRAINING_IMAGES } from "./settings.ts";
+import {
+  CHAPTERS,
+  COSTS,
+  type CostName,
+  DEFAULT_SEED,
+  INITS,
+  type InitName,
+  NIELSEN,
+  NIELSEN_CHAPTER_3,
+  type Recipe,
+  TRAINING_IMAGES,
+} from "./settings.ts";
 
 type StringFlag = Extract<Flag, { type: "string" }> & { default: string };
 
@@ -38,15 +51,42 @@ export function parseTrainSize(value: string): number {
   return n;
 }
 
+/** A flag's help, with what each chapter's recipe sets it to. */
+const byChapter = (help: string, show: (recipe: Recipe) => string) =>
+  `${help} (chapter 1: ${show(NIELSEN)}; chapter 3: ${show(NIELSEN_CHAPTER_3)})`;
+
 export const TRAIN_COMMAND = {
   name: "train",
   usage: "npm start -- [options]",
-  summary: "Train the network of Nielsen's chapter 1 on MNIST, and watch it learn.",
+  summary: "Train the network of Nielsen's chapter 1 (or, with --chapter 3, of his chapter 3) on MNIST, and watch it learn.",
   flags: {
-    hidden: { type: "string", value: "N[,N…]", default: NIELSEN.hidden.join(","), help: "hidden layer sizes (try 100, or 64,32)" },
-    epochs: epochsFlag(NIELSEN.epochs),
-    batch: { type: "string", value: "N", default: String(NIELSEN.miniBatchSize), help: "mini-batch size m" },
-    eta: { type: "string", value: "X", default: NIELSEN.eta.toFixed(1), help: "learning rate η" },
+    chapter: {
+      type: "string",
+      value: "1|3",
+      default: "1",
+      help: "start from Nielsen's recipe of chapter 1 (Part I) or chapter 3 (Part II); the flags below change any part of it",
+    },
+    hidden: {
+      type: "string",
+      value: "N[,N…]",
+      help: byChapter("hidden layer sizes (try 100, or 64,32)", (r) => r.hidden.join(",")),
+    },
+    epochs: { type: "string", value: "N", help: byChapter("passes over the training images", (r) => String(r.epochs)) },
+    batch: { type: "string", value: "N", help: byChapter("mini-batch size m", (r) => String(r.miniBatchSize)) },
+    eta: { type: "string", value: "X", help: byChapter("learning rate η", (r) => r.eta.toFixed(1)) },
+    cost: { type: "string", value: COSTS.join("|"), help: byChapter("the cost function (kata 08 or 15)", (r) => r.cost) },
+    lambda: { type: "string", value: "X", help: byChapter("λ of L2 regularisation, 0 for none (kata 18)", (r) => r.lambda.toFixed(1)) },
+    init: {
+      type: "string",
+      value: INITS.join("|"),
+      help: byChapter("starting weights: N(0, 1) (kata 05) or N(0, 1/n_in) (kata 17)", (r) => r.init),
+    },
+    patience: {
+      type: "string",
+      value: "N",
+      default: "0",
+      help: "stop after N epochs without a better validation accuracy, keeping the best network (kata 19); 0: never",
+    },
     seed: SEED_FLAG,
     "train-size": TRAIN_SIZE_FLAG,
     impl: implFlag(),
@@ -56,10 +96,15 @@ export const TRAIN_COMMAND = {
 } as const;
 
 export interface TrainOptions {
+  chapter: string;
   hidden: number[];
   epochs: number;
   miniBatchSize: number;
   eta: number;
+  cost: CostName;
+  lambda: number;
+  init: InitName;
+  patience: number;
   seed: number;
   trainSize: number;
   impl: Impl;
@@ -67,16 +112,33 @@ export interface TrainOptions {
   data?: string;
 }
 
-/** The trainer's flags, checked. */
+/** A number ≥ 0: `nonNegativeNumber("--lambda", "5.0")`. */
+function nonNegativeNumber(flag: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a number ≥ 0, got "${value}"`);
+  return n;
+}
+
+/** The trainer's flags, checked: the chapter's recipe, with every flag given put in its place. */
 export function trainOptions(values: { [K in keyof typeof TRAIN_COMMAND.flags]: string | undefined }): TrainOptions {
   const text = (name: keyof typeof TRAIN_COMMAND.flags) => values[name] ?? "";
+  const chapter = oneOf("--chapter", text("chapter"), Object.keys(CHAPTERS));
+  const recipe = CHAPTERS[chapter];
+  const given = (name: keyof typeof TRAIN_COMMAND.flags) => values[name] !== undefined;
   return {
-    hidden: text("hidden")
-      .split(",")
-      .map((part) => positiveInt("--hidden", part.trim())),
-    epochs: positiveInt("--epochs", text("epochs")),
-    miniBatchSize: positiveInt("--batch", text("batch")),
-    eta: positiveNumber("--eta", text("eta")),
+    chapter,
+    hidden: given("hidden")
+      ? text("hidden")
+          .split(",")
+          .map((part) => positiveInt("--hidden", part.trim()))
+      : [...recipe.hidden],
+    epochs: given("epochs") ? positiveInt("--epochs", text("epochs")) : recipe.epochs,
+    miniBatchSize: given("batch") ? positiveInt("--batch", text("batch")) : recipe.miniBatchSize,
+    eta: given("eta") ? positiveNumber("--eta", text("eta")) : recipe.eta,
+    cost: given("cost") ? oneOf("--cost", text("cost"), COSTS) : recipe.cost,
+    lambda: given("lambda") ? nonNegativeNumber("--lambda", text("lambda")) : recipe.lambda,
+    init: given("init") ? oneOf("--init", text("init"), INITS) : recipe.init,
+    patience: text("patience") === "0" ? 0 : positiveInt("--patience", text("patience")),
     seed: wholeNumber("--seed", text("seed")),
     trainSize: parseTrainSize(text("train-size")),
     impl: parseImpl(text("impl")),

@@ -16,7 +16,7 @@ import { confusionTable } from "./confusion-table.ts";
 import { writeMetrics } from "./metrics.ts";
 import { saveModel, type TrainingRecord } from "./model-file.ts";
 import { TRAIN_COMMAND, trainOptions } from "./options.ts";
-import { mnistSizes } from "./settings.ts";
+import { isChapter1, mnistSizes, VALIDATION_IMAGES } from "./settings.ts";
 import { DivergenceError, type TrainingEvents, type TrainingResult, train } from "./training.ts";
 
 /** A progress bar within each epoch on a terminal; one plain line per epoch in a log. */
@@ -44,12 +44,13 @@ function progressReporter(epochs: number, miniBatchSize: number, imagesPerEpoch:
       const elapsed = (performance.now() - epochStart) / 1000;
       bar.update(done, { rate: count(Math.round((done * miniBatchSize) / elapsed)), elapsed: seconds(elapsed) });
     },
-    onEpochEnd({ epoch, correct, total, trainSeconds }) {
+    onEpochEnd({ epoch, correct, total, trainSeconds, validationCorrect }) {
       bar?.stop();
       const images = Math.round(imagesPerEpoch / trainSeconds);
+      const validation = validationCorrect === undefined ? "" : ` · validation ${percent(validationCorrect / VALIDATION_IMAGES)}`;
       console.log(
         `Epoch ${epoch}: ${count(correct)} / ${count(total)}  ${dim(
-          `(${percent(correct / total)}) · ${seconds(trainSeconds)} training, ${count(images)} images/s · ${seconds((performance.now() - runStart) / 1000)} elapsed`,
+          `(${percent(correct / total)})${validation} · ${seconds(trainSeconds)} training, ${count(images)} images/s · ${seconds((performance.now() - runStart) / 1000)} elapsed`,
         )}`,
       );
     },
@@ -68,13 +69,26 @@ runCommand(TRAIN_COMMAND, async ({ values }) => {
     eta: options.eta,
     seed: options.seed,
     trainSize: options.trainSize,
+    cost: options.cost,
+    lambda: options.lambda,
+    init: options.init,
+    patience: options.patience,
   };
-  console.log(bold(`Training a ${settings.sizes.join("-")} network on MNIST`));
+  const partTwo = isChapter1(settings)
+    ? ""
+    : ` · ${settings.cost} cost · λ = ${settings.lambda} · weights ${settings.init === "default" ? "N(0, 1/n_in)" : "N(0, 1)"}` +
+      (settings.patience > 0 ? ` · early stopping after ${settings.patience} epochs without progress` : "");
+  console.log(
+    bold(
+      `Training a ${settings.sizes.join("-")} network on MNIST (Nielsen's chapter ${options.chapter} recipe${options.chapter === "1" && partTwo ? ", changed" : ""})`,
+    ),
+  );
   console.log(
     dim(
       `  implementation: ${options.impl === "solutions" ? "the reference, solutions/ (yours: --impl src)" : "yours, src/"}\n` +
-        `  ${settings.epochs} epochs · mini-batch ${settings.miniBatchSize} · η = ${settings.eta} · seed ${settings.seed} · ` +
-        `${count(settings.trainSize)} training images · tested on the 10,000 test images\n`,
+        `  ${settings.epochs} epochs · mini-batch ${settings.miniBatchSize} · η = ${settings.eta}${partTwo} · seed ${settings.seed} · ` +
+        `${count(settings.trainSize)} training images · tested on the 10,000 test images` +
+        `${partTwo ? " (and the 10,000 validation images)" : ""}\n`,
     ),
   );
 
@@ -96,6 +110,9 @@ runCommand(TRAIN_COMMAND, async ({ values }) => {
   const totalSeconds = (performance.now() - started) / 1000;
   const { net, history, confusion } = result;
   const best = history.reduce((a, b) => (b.correct > a.correct ? b : a));
+  const bestValidation = history.some((h) => h.validationCorrect !== undefined)
+    ? history.reduce((a, b) => ((b.validationCorrect ?? 0) > (a.validationCorrect ?? 0) ? b : a))
+    : undefined;
   const final = history[history.length - 1];
 
   mkdirSync(options.out, { recursive: true });
@@ -128,7 +145,11 @@ runCommand(TRAIN_COMMAND, async ({ values }) => {
   console.log(`\n${confusionTable(confusion)}\n`);
   console.log(
     green(bold(`Best: ${count(best.correct)} / ${count(best.total)} (${percent(best.correct / best.total)}) in epoch ${best.epoch}`)) +
-      `  ·  final: ${percent(final.correct / final.total)}  ·  ${seconds(totalSeconds)} in all`,
+      `  ·  final: ${percent(final.correct / final.total)}` +
+      (bestValidation
+        ? `  ·  best validation: ${percent((bestValidation.validationCorrect ?? 0) / VALIDATION_IMAGES)} in epoch ${bestValidation.epoch}`
+        : "") +
+      `  ·  ${seconds(totalSeconds)} in all`,
   );
   console.log(dim(`Wrote ${join(options.out, "model.json")}, learning-curve.svg, confusion-matrix.md and metrics.json.`));
   console.log(dim(`Look at one prediction: npm run predict -- --model ${join(options.out, "model.json")} --index 0`));

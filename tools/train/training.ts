@@ -8,13 +8,17 @@
  * implementation this process runs (the reference or the learner's), with
  * guards against divergence.
  */
+import { type Cost, CrossEntropyCost, QuadraticCost } from "#nn/costs.ts";
 import { confusionMatrix } from "#nn/evaluate.ts";
+import { defaultWeightInitializer } from "#nn/initialise.ts";
+import { trainEpochL2 } from "#nn/l2.ts";
 import { type MnistSet, nielsenSplit, slice } from "#nn/mnist.ts";
+import { bestEpoch, shouldStopEarly } from "#nn/monitor.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
 import { createRng, type Rng } from "#nn/random.ts";
 import { predictSet, trainEpoch } from "#nn/train.ts";
 import type { Mnist } from "../../katas/support/mnist-files.ts";
-import type { TrainingSettings } from "./settings.ts";
+import { type CostName, isChapter1, type TrainingSettings } from "./settings.ts";
 
 /** Test-set results and timings after one epoch. */
 export interface EpochRecord {
@@ -25,26 +29,38 @@ export interface EpochRecord {
   trainSeconds: number;
   /** Classifying the test images and counting the right ones. */
   evalSeconds: number;
+  /** Right answers on the 10,000 validation images, in a run that watches them (Part II's). */
+  validationCorrect?: number;
+  /** Test images of each digit 0–9 that the network got right: a digit near 0 is one it has not learned (yet). Absent from runs recorded before Part II. */
+  correctByDigit?: number[];
 }
 
 /** Where every run starts: Nielsen's split, the network drawn from the seed, and the same generator, which goes on to shuffle. */
 export interface StartingPoint {
   training: MnistSet;
+  validation: MnistSet;
   test: MnistSet;
   net: Network;
   rng: Rng;
 }
 
-export function startingPoint(mnist: Mnist, settings: Pick<TrainingSettings, "sizes" | "seed" | "trainSize">): StartingPoint {
-  const { training, test } = nielsenSplit(mnist.train, mnist.test);
+export function startingPoint(
+  mnist: Mnist,
+  settings: Pick<TrainingSettings, "sizes" | "seed" | "trainSize"> & Partial<Pick<TrainingSettings, "init">>,
+): StartingPoint {
+  const { training, validation, test } = nielsenSplit(mnist.train, mnist.test);
   const rng = createRng(settings.seed);
-  return { training: slice(training, 0, settings.trainSize), test, net: createNetwork(settings.sizes, rng), rng };
+  // Either way the same draws from the same generator: kata 17's weights are kata 05's divided by √n_in.
+  const net = settings.init === "default" ? defaultWeightInitializer(settings.sizes, rng) : createNetwork(settings.sizes, rng);
+  return { training: slice(training, 0, settings.trainSize), validation, test, net, rng };
 }
 
 /** What a system does in the loop: train one epoch, and classify a set of images. */
 export interface Learner {
   trainEpoch(epoch: number): void | Promise<void>;
   predict(set: MnistSet): Uint8Array;
+  /** Whether to stop after the epochs recorded so far (early stopping); never, when absent. */
+  stop?(history: readonly EpochRecord[]): boolean;
 }
 
 export interface TrainingEvents {
@@ -59,14 +75,30 @@ export interface EpochsResult {
   confusion: number[][];
 }
 
-/** The epoch loop: train, then test, `epochs` times, timing each part; the confusion matrix after the last epoch. */
+const countRight = (predictions: Uint8Array, set: MnistSet) => {
+  let correct = 0;
+  for (let i = 0; i < set.count; i++) if (predictions[i] === set.labels[i]) correct++;
+  return correct;
+};
+
+const rightByDigit = (predictions: Uint8Array, set: MnistSet) => {
+  const right = new Array<number>(10).fill(0);
+  for (let i = 0; i < set.count; i++) if (predictions[i] === set.labels[i]) right[set.labels[i]]++;
+  return right;
+};
+
+/**
+ * The epoch loop: train, then test, `epochs` times (fewer if the learner
+ * stops early), timing each part; the confusion matrix after the last
+ * epoch. With `start.validation`, each epoch is also scored on it.
+ */
 export async function runEpochs(
   settings: Pick<TrainingSettings, "epochs" | "miniBatchSize">,
-  start: Pick<StartingPoint, "training" | "test">,
+  start: Pick<StartingPoint, "training" | "test"> & { validation?: MnistSet },
   learner: Learner,
   events: TrainingEvents = {},
 ): Promise<EpochsResult> {
-  const { training, test } = start;
+  const { training, validation, test } = start;
   const history: EpochRecord[] = [];
   let predictions: Uint8Array = new Uint8Array(0);
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
@@ -75,17 +107,18 @@ export async function runEpochs(
     await learner.trainEpoch(epoch);
     const trained = performance.now();
     predictions = learner.predict(test);
-    let correct = 0;
-    for (let i = 0; i < test.count; i++) if (predictions[i] === test.labels[i]) correct++;
-    const record = {
+    const record: EpochRecord = {
       epoch,
-      correct,
+      correct: countRight(predictions, test),
       total: test.count,
+      correctByDigit: rightByDigit(predictions, test),
       trainSeconds: (trained - started) / 1000,
       evalSeconds: (performance.now() - trained) / 1000,
     };
+    if (validation) record.validationCorrect = countRight(learner.predict(validation), validation);
     history.push(record);
     events.onEpochEnd?.(record);
+    if (learner.stop?.(history)) break;
   }
   return { history, confusion: confusionMatrix(predictions, test.labels) };
 }
@@ -141,27 +174,51 @@ export interface TrainingResult extends EpochsResult {
   net: Network;
 }
 
-/** Train the scratch network (`#nn/train.ts`) with `settings`: the run behind `npm start`. */
+const COSTS: Record<CostName, Cost> = { quadratic: QuadraticCost, "cross-entropy": CrossEntropyCost };
+
+const copyOf = (net: Network): Network => ({
+  sizes: [...net.sizes],
+  biases: net.biases.map((b) => ({ rows: b.rows, cols: b.cols, data: b.data.slice() })),
+  weights: net.weights.map((w) => ({ rows: w.rows, cols: w.cols, data: w.data.slice() })),
+});
+
+/**
+ * Train the scratch network with `settings`: the run behind `npm start`.
+ * Chapter 1's recipe runs on Part I's code alone (`#nn/train.ts`, kata 12);
+ * any of Part II's settings (a cost, λ, the initialisation, early stopping)
+ * trains with kata 18's `trainEpochL2` and watches the validation images.
+ * With `patience`, training stops early (kata 19) and the result is the
+ * network of the best validation epoch.
+ */
 export async function train(mnist: Mnist, settings: TrainingSettings, events: TrainingEvents = {}): Promise<TrainingResult> {
   const start = startingPoint(mnist, settings);
-  const { net, training, rng } = start;
+  const { training, rng } = start;
+  let net = start.net;
+  const partOne = isChapter1(settings);
+  const validationAccuracies: number[] = [];
+  let best: Network | undefined;
   let previous: EpochRecord | undefined;
   const learner: Learner = {
     trainEpoch(epoch) {
-      trainEpoch(net, training, {
-        miniBatchSize: settings.miniBatchSize,
-        eta: settings.eta,
-        rng,
-        onMiniBatch: (done, total) => {
-          if (done % CHECK_EVERY === 0) checkFinite(net, settings.eta, epoch);
-          events.onMiniBatch?.(done, total);
-        },
-      });
+      const onMiniBatch = (done: number, total: number) => {
+        if (done % CHECK_EVERY === 0) checkFinite(net, settings.eta, epoch);
+        events.onMiniBatch?.(done, total);
+      };
+      const { miniBatchSize, eta, lambda } = settings;
+      if (partOne) trainEpoch(net, training, { miniBatchSize, eta, rng, onMiniBatch });
+      else trainEpochL2(net, training, { miniBatchSize, eta, lambda, cost: COSTS[settings.cost], rng, onMiniBatch });
       checkFinite(net, settings.eta, epoch);
     },
     predict: (set) => predictSet(net, set),
+    stop(history) {
+      if (settings.patience === 0) return false;
+      const latest = history[history.length - 1];
+      validationAccuracies.push(latest.validationCorrect ?? 0);
+      if (bestEpoch(validationAccuracies) === validationAccuracies.length - 1) best = copyOf(net);
+      return shouldStopEarly(validationAccuracies, settings.patience);
+    },
   };
-  const result = await runEpochs(settings, start, learner, {
+  const result = await runEpochs(settings, partOne ? { ...start, validation: undefined } : start, learner, {
     onEpochStart: events.onEpochStart,
     onEpochEnd(record) {
       checkStalled(previous, record, settings.eta);
@@ -169,5 +226,8 @@ export async function train(mnist: Mnist, settings: TrainingSettings, events: Tr
       events.onEpochEnd?.(record);
     },
   });
-  return { net, ...result };
+  if (!best) return { net, ...result };
+  // Early stopping keeps the best validation epoch's network: report its test results, not the last epoch's.
+  net = best;
+  return { net, history: result.history, confusion: confusionMatrix(predictSet(net, start.test), start.test.labels) };
 }
