@@ -83,7 +83,7 @@ describe("npm run compare", () => {
   });
 
   it("reports a system whose child process fails as one line naming it", async () => {
-    const settings = { system: "abacus" as SystemName, epochs: 1, trainSize: 10, seed: 1 };
+    const settings = { system: "abacus" as SystemName, chapter: 1 as const, epochs: 1, trainSize: 10, seed: 1 };
     await assert.rejects(
       measureSystem(settings, () => {}),
       /^Error: abacus failed: .+/,
@@ -95,10 +95,11 @@ describe("npm run compare", () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^compare: --epochs must be a whole number ≥ 1, got "0"\n/);
     assert.doesNotMatch(run.stderr, /\bat .*\.ts:\d+/, "no stack trace");
-    for (const args of [["--train-size", "50001"], ["--seed", "x"], ["--epochs", "1.5"], ["extra"], ["--eta", "3"]]) {
+    for (const args of [["--train-size", "50001"], ["--seed", "x"], ["--epochs", "1.5"], ["extra"], ["--eta", "3"], ["--chapter", "2"]]) {
       assert.throws(() => parseCompareOptions(args), UsageError, args.join(" "));
     }
-    assert.deepEqual(parseCompareOptions([]), { epochs: 5, trainSize: 50_000, seed: DEFAULT_SEED, out: "docs" });
+    assert.deepEqual(parseCompareOptions([]), { chapter: 1, epochs: 5, trainSize: 50_000, seed: DEFAULT_SEED, out: "docs" });
+    assert.equal(parseCompareOptions(["--chapter", "3"]).chapter, 3);
   });
 });
 
@@ -339,12 +340,22 @@ describe("lines of code", () => {
 
   it("starts from exactly the functions the comparison's trainers call", () => {
     const source = (path: string) => readFileSync(join(repoRoot, path), "utf8");
-    const called = (text: string) => [...text.matchAll(/\b(?:tf|brain)\.(\w+)\(/g)].map((m) => m[1]);
+    const called = (text: string) => [...new Set([...text.matchAll(/\b(?:tf|brain|chapter3)\.(\w+)\(/g)].map((m) => m[1]))].sort();
     const trainers = source("tools/compare/trainers.ts");
     const entries = (calls: Record<string, readonly string[]>) => Object.values(calls).flat().sort();
-    assert.deepEqual([...new Set(called(trainers))].sort(), [...entries(TRAINER_CALLS.tfjs), ...entries(TRAINER_CALLS.brainjs)].sort());
-    // The scratch network: what tools/train/training.ts imports from the learner's files, but for the harness every system shares.
+    // Chapter 3's TensorFlow.js trainer, and the chapter-1 trainers around it.
+    const start = trainers.indexOf("const tfjsChapter3");
+    const end = trainers.indexOf("\n};\n", start);
+    assert.ok(start >= 0 && end > start, "trainers.ts declares tfjsChapter3");
+    assert.deepEqual(called(trainers.slice(start, end)), entries(TRAINER_CALLS.tfjsChapter3));
+    assert.deepEqual(
+      called(trainers.slice(0, start) + trainers.slice(end)),
+      [...entries(TRAINER_CALLS.tfjs), ...entries(TRAINER_CALLS.brainjs)].sort(),
+    );
+    // The scratch network: what tools/train/training.ts imports from the learner's files, but for the harness every system
+    // shares and what only `npm start` runs (Part II with the quadratic cost, and early stopping).
     const harness = ["evaluate.ts:confusionMatrix", "mnist.ts:nielsenSplit", "mnist.ts:slice"];
+    const npmStartOnly = ["costs.ts:QuadraticCost", "monitor.ts:bestEpoch", "monitor.ts:shouldStopEarly"];
     const imported = [...source("tools/train/training.ts").matchAll(/import \{([^}]*)\} from "#nn\/([\w-]+\.ts)"/g)].flatMap(
       ([, names, file]) =>
         names
@@ -353,8 +364,10 @@ describe("lines of code", () => {
           .filter((name) => !name.startsWith("type "))
           .map((name) => `${file}:${name}`),
     );
-    const scratch = Object.entries(TRAINER_CALLS.scratch).flatMap(([file, names]) => names.map((name) => `${file}:${name}`));
-    assert.deepEqual(imported.filter((call) => !harness.includes(call)).sort(), scratch.sort());
+    const calls = (trainer: Record<string, readonly string[]>) =>
+      Object.entries(trainer).flatMap(([file, names]) => names.map((name) => `${file}:${name}`));
+    const scratch = new Set([...calls(TRAINER_CALLS.scratch), ...calls(TRAINER_CALLS.scratchChapter3)]);
+    assert.deepEqual(imported.filter((call) => !harness.includes(call) && !npmStartOnly.includes(call)).sort(), [...scratch].sort());
   });
 
   it("counts for the scratch network the fast path it trains on, not the MNIST reader or the functions it never runs", () => {

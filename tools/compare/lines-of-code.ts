@@ -15,6 +15,10 @@
  * MNIST for all three systems. TensorFlow.js and brain.js count their kata's
  * one file: the shuffle (kata 10) and the generator (kata 05) that they
  * borrow are counted in the scratch column only.
+ *
+ * Chapter 3 (`chapter3Code`, `techniqueCosts`): the scratch network's Part II
+ * path, TensorFlow.js's kata 13 file with `tools/compare/tfjs-chapter3.ts`,
+ * and, technique by technique, what each costs in each system.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -55,8 +59,21 @@ export type EntryPoints = Readonly<Record<string, readonly string[]>>;
  */
 export const TRAINER_CALLS = {
   scratch: { "random.ts": ["createRng"], "network.ts": ["createNetwork"], "train.ts": ["trainEpoch", "predictSet"] },
+  /** `npm run compare -- --chapter 3`: the trainer's Part II path, kata 17's start and kata 18's epoch with kata 15's cost. */
+  scratchChapter3: {
+    "random.ts": ["createRng"],
+    "initialise.ts": ["defaultWeightInitializer"],
+    "costs.ts": ["CrossEntropyCost"],
+    "l2.ts": ["trainEpochL2"],
+    "train.ts": ["predictSet"],
+  },
   tfjs: { "tfjs-model.ts": ["useTfBackend", "createTfModel", "setTfWeights", "trainEpochTf", "predictSetTf"] },
   brainjs: { "brain-model.ts": ["createBrainModel", "brainExamples", "brainLearningRate", "trainEpochBrain", "predictSetBrain"] },
+  /** Chapter 3 in TensorFlow.js: kata 13's plumbing around `tools/compare/tfjs-chapter3.ts`'s model. */
+  tfjsChapter3: {
+    "tfjs-model.ts": ["useTfBackend", "setTfWeights", "trainEpochTf", "predictSetTf"],
+    "tfjs-chapter3.ts": ["createTfChapter3Model"],
+  },
 } as const satisfies Record<string, EntryPoints>;
 
 /** A file's counted code: the declarations the trainer reaches in it, in source order, and their lines of code. */
@@ -185,13 +202,7 @@ function reachedCode(program: TS.Program, checker: TS.TypeChecker, entries: Entr
 
 /** The code counted for each system (the reference's, or, in a learner's repository, theirs). */
 export function learnerCode(root: string): Record<SystemName, LearnerCode> {
-  const dir = join(root, defaultImpl());
-  const sources = new Map(
-    readdirSync(dir)
-      .filter((name) => name.endsWith(".ts"))
-      .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
-  );
-  const count = codeCounter(sources);
+  const count = codeCounter(learnerSources(root));
   const own = (file: string) => (name: string) => name === file;
   const tfjs = count(TRAINER_CALLS.tfjs, own("tfjs-model.ts"));
   return {
@@ -200,4 +211,128 @@ export function learnerCode(root: string): Record<SystemName, LearnerCode> {
     "tfjs-cpu": tfjs,
     brainjs: count(TRAINER_CALLS.brainjs, own("brain-model.ts")),
   };
+}
+
+/** The chapter-3 model in TensorFlow.js, which is the comparison's code, not a kata's. */
+const TFJS_CHAPTER_3 = new URL("./tfjs-chapter3.ts", import.meta.url);
+
+/** The learner's files (the reference's, or in a learner's repository, theirs), by name. */
+function learnerSources(root: string): Map<string, string> {
+  const dir = join(root, defaultImpl());
+  return new Map(
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".ts"))
+      .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
+  );
+}
+
+/** The code counted for chapter 3's two systems: the scratch network's Part II path, and kata 13's plumbing with `tfjs-chapter3.ts`. */
+export function chapter3Code(root: string): { scratch: LearnerCode; tfjs: LearnerCode } {
+  const sources = learnerSources(root);
+  sources.set("tfjs-chapter3.ts", readFileSync(TFJS_CHAPTER_3, "utf8"));
+  const count = codeCounter(sources);
+  return {
+    scratch: count(TRAINER_CALLS.scratchChapter3, (name) => name !== "mnist.ts" && name !== "tfjs-chapter3.ts"),
+    tfjs: count(TRAINER_CALLS.tfjsChapter3, (name) => name === "tfjs-model.ts" || name === "tfjs-chapter3.ts"),
+  };
+}
+
+/** The techniques of chapter 3 whose cost the report counts. */
+export const TECHNIQUES = ["cross-entropy", "L2 regularisation", "initialisation", "early stopping"] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+
+/**
+ * Where each technique lives. Scratch: the kata, its file and the functions
+ * that hold the technique, followed within that file. TensorFlow.js: the
+ * declarations of `tfjs-chapter3.ts` that exist for it, and the lines of its
+ * other code that name tf's option for it (`options`); none for a technique
+ * the tfjs run does not need (`tf`: what tf would take instead, in words).
+ * brain.js: what version 1.6.1 offers, in words.
+ */
+export const TECHNIQUE_CODE: Record<
+  Technique,
+  {
+    scratch: { kata: string; file: string; entries: readonly string[] };
+    tfjs: { declarations: readonly string[]; options?: RegExp; tf: string };
+    brainjs: string;
+  }
+> = {
+  "cross-entropy": {
+    scratch: { kata: "15", file: "costs.ts", entries: ["CrossEntropyCost", "backpropWithCost"] },
+    tfjs: {
+      declarations: ["tfCrossEntropyRate"],
+      options: /binaryCrossentropy/,
+      tf: '`loss: "binaryCrossentropy"`, and lr = η·k since it averages over the k outputs',
+    },
+    brainjs:
+      "n/a: no cost option; the output error is hard-coded as (y − a)·a(1 − a), the quadratic cost's (`errorThresh` only says when to stop, on the mean squared error)",
+  },
+  "L2 regularisation": {
+    scratch: { kata: "18", file: "l2.ts", entries: ["updateMiniBatchL2"] },
+    tfjs: {
+      declarations: ["tfL2Factor"],
+      options: /regularizers\.l2|tfL2Factor\(/,
+      tf: "`kernelRegularizer: tf.regularizers.l2({ l2: λ/(2nk) })` on each layer",
+    },
+    brainjs: "n/a: no regularisation option; each update adds learningRate·δ·a plus momentum, with no decay term",
+  },
+  initialisation: {
+    scratch: { kata: "17", file: "initialise.ts", entries: ["defaultWeightInitializer"] },
+    tfjs: {
+      declarations: [],
+      tf: "none: kata 13's `setTfWeights` loads kata 17's weights (tf's own `kernelInitializer: \"leCunNormal\"` draws from a truncated normal, and its biases start at 0)",
+    },
+    brainjs: "none: kata 14's JSON loads kata 17's weights (its own draws are uniform in [−0.2, 0.2], from the unseeded `Math.random`)",
+  },
+  "early stopping": {
+    scratch: { kata: "19", file: "monitor.ts", entries: ["bestEpoch", "shouldStopEarly"] },
+    tfjs: {
+      declarations: [],
+      tf: 'not run here: `callbacks: tf.callbacks.earlyStopping({ monitor: "val_acc", patience })` needs one `fit` over all the epochs, and cannot keep the best weights (`restoreBestWeights` is not implemented in tfjs 4.22)',
+    },
+    brainjs: "n/a: `errorThresh`, `iterations` and `timeout` stop on the training error, count or time; nothing watches validation data",
+  },
+};
+
+/** What one technique costs in each system: counted lines where there is code. */
+export interface TechniqueCost {
+  technique: Technique;
+  scratch: CountedFile & { kata: string };
+  /** tfjs-chapter3.ts's declarations for it and its option lines; 0 when tf needs none here. */
+  tfjs: { declarations: string[]; lines: number; tf: string };
+  brainjs: string;
+}
+
+/** Lines of `source` that hold code and match `pattern`. */
+function matchingCodeLines(source: string, pattern: RegExp): number {
+  return source.split("\n").filter((line) => pattern.test(line) && codeLines(line) > 0).length;
+}
+
+/** What each technique of chapter 3 costs the learner in each system (see {@link TECHNIQUE_CODE}). */
+export function techniqueCosts(root: string): TechniqueCost[] {
+  const sources = learnerSources(root);
+  const tfjsSource = readFileSync(TFJS_CHAPTER_3, "utf8");
+  sources.set("tfjs-chapter3.ts", tfjsSource);
+  const count = codeCounter(sources);
+  const tfjsFile = ts.createSourceFile("tfjs-chapter3.ts", tfjsSource, ts.ScriptTarget.Latest, true);
+  return TECHNIQUES.map((technique): TechniqueCost => {
+    const { scratch, tfjs, brainjs } = TECHNIQUE_CODE[technique];
+    const counted = count({ [scratch.file]: scratch.entries }, (name) => name === scratch.file);
+    const own =
+      tfjs.declarations.length === 0 ? 0 : count({ "tfjs-chapter3.ts": tfjs.declarations }, (name) => name === "tfjs-chapter3.ts").total;
+    // The option lines: in the file's other code, outside the technique's own declarations.
+    const options = tfjs.options;
+    const optionLines =
+      options === undefined
+        ? 0
+        : tfjsFile.statements
+            .filter((s) => runtimeNames(s).length > 0 && !runtimeNames(s).some((n) => tfjs.declarations.includes(n)))
+            .reduce((sum, s) => sum + matchingCodeLines(tfjsSource.slice(s.getStart(tfjsFile), s.getEnd()), options), 0);
+    return {
+      technique,
+      scratch: { kata: scratch.kata, ...(counted.files[0] ?? { name: scratch.file, declarations: [], lines: 0 }) },
+      tfjs: { declarations: [...tfjs.declarations], lines: own + optionLines, tf: tfjs.tf },
+      brainjs,
+    };
+  });
 }

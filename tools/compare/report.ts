@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { count, megabytes as mb, percent, percentagePoints, ratio, seconds } from "../core/format.ts";
 import { defaultImpl } from "../core/impl.ts";
 import { markdownTable as table } from "../core/markup.ts";
+import { CHAPTER_3_PENDING } from "./chapter3-report.ts";
 import { type LearnerCode, TRAINER_CALLS } from "./lines-of-code.ts";
 import { type Summary, summarizeSystem } from "./summary.ts";
 import { SYSTEM_LABELS, SYSTEM_STEPS, type SystemName, type SystemResult } from "./systems.ts";
@@ -22,6 +23,8 @@ export interface ReportInput {
   seed: number;
   /** The processor, Node and library versions, in one line. */
   machine: string;
+  /** The chapter-3 section to keep (`chapter3-report.ts`), markers included; by default, one that says it is not measured yet. */
+  chapter3?: string;
 }
 
 const label = (system: SystemName) => SYSTEM_LABELS[system];
@@ -30,7 +33,8 @@ function bySystem(summaries: readonly Summary[]): Record<SystemName, Summary> {
   return Object.fromEntries(summaries.map((s) => [s.system, s])) as Record<SystemName, Summary>;
 }
 
-function summaryTable(summaries: readonly Summary[]): string {
+/** The summary table, one row per system. */
+export function summaryTable(summaries: readonly Summary[]): string {
   return table(
     [
       "system",
@@ -57,7 +61,8 @@ function summaryTable(summaries: readonly Summary[]): string {
   );
 }
 
-function perEpochTable(results: readonly SystemResult[], cell: (h: SystemResult["history"][number]) => string): string {
+/** One column per system, one row per epoch. */
+export function perEpochTable(results: readonly SystemResult[], cell: (h: SystemResult["history"][number]) => string): string {
   const epochs = results[0].history.map((h) => h.epoch);
   return table(
     ["epoch", ...results.map((r) => label(r.system))],
@@ -229,5 +234,6 @@ export function comparisonReport(input: ReportInput): string {
     secondsTable: perEpochTable(results, (h) => seconds(h.trainSeconds)),
     codeTable: codeTable(code),
     scratchCalls: list(Object.values(TRAINER_CALLS.scratch).flatMap((names) => names.map((name) => `\`${name}\``))),
+    chapter3: input.chapter3 ?? CHAPTER_3_PENDING,
   });
 }

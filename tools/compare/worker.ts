@@ -19,8 +19,8 @@ const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.
 async function main(): Promise<void> {
   const settings = JSON.parse(process.argv[2]) as RunSettings;
   try {
-    const trainer = TRAINERS[settings.system];
-    if (!trainer) throw new Error(`no system "${settings.system}"`);
+    const trainer = TRAINERS[settings.chapter]?.[settings.system];
+    if (!trainer) throw new Error(`no system "${settings.system}" in chapter ${settings.chapter}`);
     const { confusion } = await trainer(loadMnist(), settings, (record) => void send({ kind: "epoch", record }));
     await send({ kind: "done", confusion, peakRssMB: process.resourceUsage().maxRSS / 1024 });
   } catch (error) {
