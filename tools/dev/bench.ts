@@ -4,7 +4,12 @@
  * own), with its results read from the metrics.json it writes.
  *
  *   npm run bench                 speed: 3 epochs of 784-30-10, mini-batch 10, on 50,000 images
- *   npm run bench -- --full       also the full default run (30 epochs) and --hidden 100: accuracy and total time
+ *   npm run bench -- --full       also the full default run (30 epochs) and --hidden 100: accuracy and total time;
+ *                                 and Part II's targets (part-two-targets.ts): chapter 3's recipe from seeds 1–8
+ *                                 (accuracy, no digit lost), `npm start -- --chapter 3` in time (seed 2, run alone
+ *                                 first), and scratch against tfjs wasm as `npm run compare` measures them: ten
+ *                                 runs of 30 epochs, on an idle machine. It prints and checks, and writes nothing:
+ *                                 docs/seeds.md and the README's seed table are `npm run seeds`' (all four recipes).
  *   npm run bench -- --epochs 5   a longer speed run
  *   npm run bench -- --impl src   the same, of your own network (src/) instead of the reference
  *   npm run bench -- --loop       the learner's loop instead: save to verdict in npm run kata -- --watch, --hint, --list
@@ -12,6 +17,8 @@
 import { rmSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { measureSystem } from "../compare/measure.ts";
+import { SYSTEM_LABELS, type SystemName } from "../compare/systems.ts";
 import { positiveInt, runCommand } from "../core/cli.ts";
 import { count, megabytes, percent, seconds } from "../core/format.ts";
 import { type Impl, implFlag, parseImpl } from "../core/impl.ts";
@@ -20,7 +27,10 @@ import { runCourse } from "../core/processes.ts";
 import { bold, dim, green, red } from "../core/style.ts";
 import { type Metrics, readMetrics } from "../train/metrics.ts";
 import { epochsFlag, parseTrainSize, TRAIN_SIZE_FLAG } from "../train/options.ts";
+import { DEFAULT_SEED } from "../train/settings.ts";
 import { measureLoop, median } from "./bench-loop.ts";
+import { accuracyChecks, type Check, digitCheck, PART_TWO_TARGETS, speedupCheck, timeCheck } from "./part-two-targets.ts";
+import { runSeeds, SEED_RECIPES, type SeedJob, seedProgress, testDigitCounts } from "./seed-runs.ts";
 
 /** The course's targets, checked against the measurements. */
 const TARGETS = { secondsPerEpoch: 1.5, peakRssMB: 300, totalSeconds: 60, best30: 0.95, best100: 0.965 };
@@ -32,7 +42,12 @@ const COMMAND = {
   flags: {
     epochs: { ...epochsFlag(3), help: "epochs of the speed run" },
     "train-size": { ...TRAIN_SIZE_FLAG, help: "training images per epoch of the speed run" },
-    full: { type: "boolean", help: "also the full default run (30 epochs) and --hidden 100: accuracy and total time" },
+    full: {
+      type: "boolean",
+      help:
+        "also the full default run (30 epochs) and --hidden 100: accuracy and total time; and Part II's targets: chapter 3 from seeds 1–8, " +
+        "npm start -- --chapter 3 in time, scratch against tfjs wasm (ten runs of 30 epochs: keep the machine idle)",
+    },
     impl: implFlag(),
     loop: {
       type: "boolean",
@@ -62,6 +77,53 @@ async function trainInChild(args: string[], impl: Impl): Promise<Metrics> {
 }
 
 const check = (ok: boolean, text: string) => `${ok ? green("✔") : red("✖")} ${text}`;
+
+/** The comparison's budget for the speed ratio: one epoch of 10,000 images, enough to time and quick. */
+const COMPARE_BUDGET = { chapter: 1, epochs: 1, trainSize: 10_000, seed: DEFAULT_SEED } as const;
+
+/**
+ * Part II's targets: `npm start -- --chapter 3` from seed 2 alone (its wall
+ * time), then the other seeds two at a time (the accuracy and the digits of
+ * all eight), then scratch and tfjs wasm one after the other, each in its
+ * own process as `npm run compare` runs them.
+ */
+async function partTwoChecks(impl: Impl): Promise<Check[]> {
+  const recipe = "ch3-100";
+  const perDigit = testDigitCounts();
+  const epochsOf = () => SEED_RECIPES[recipe].epochs;
+  // `npm start -- --chapter 3` is seed 2's run: it trains alone first, for its time, and counts among the eight.
+  const first: SeedJob = { recipe, seed: DEFAULT_SEED };
+  const others: SeedJob[] = PART_TWO_TARGETS.seeds.filter((seed) => seed !== DEFAULT_SEED).map((seed) => ({ recipe, seed }));
+  console.log(bold(`\nPart II: npm start -- --chapter 3 (seed ${first.seed}), alone, for its time`));
+  const alone = seedProgress([first], epochsOf, perDigit);
+  const [timed] = await runSeeds([first], { parallel: 1, impl, ...alone }).finally(alone.stop);
+  console.log(bold(`\nPart II: chapter 3's recipe from seeds ${others.map((j) => j.seed).join(", ")}, two at a time`));
+  const progress = seedProgress(others, epochsOf, perDigit);
+  const runs = [timed, ...(await runSeeds(others, { parallel: 2, impl, ...progress }).finally(progress.stop))].sort(
+    (a, b) => a.seed - b.seed,
+  );
+
+  const { epochs, trainSize } = COMPARE_BUDGET;
+  console.log(
+    bold(`\nPart II: scratch and tfjs wasm, 784-30-10, ${epochs} epoch of ${count(trainSize)} images (npm run compare's measurement)`),
+  );
+  const perEpoch = async (system: SystemName) => {
+    const result = await measureSystem({ system, ...COMPARE_BUDGET }, (h) =>
+      console.log(
+        dim(`  ${SYSTEM_LABELS[system].padEnd(10)} epoch ${h.epoch}: ${seconds(h.trainSeconds)} training, ${percent(h.correct / h.total)}`),
+      ),
+    );
+    return result.history.reduce((sum, h) => sum + h.trainSeconds, 0) / result.history.length;
+  };
+  const scratch = await perEpoch("scratch");
+  const tfjs = await perEpoch("tfjs-wasm");
+  return [
+    ...accuracyChecks(runs),
+    digitCheck(runs, perDigit),
+    timeCheck(timed.wallSeconds, timed.metrics.history.length),
+    speedupCheck(scratch, tfjs),
+  ];
+}
 
 runCommand(COMMAND, async ({ values }) => {
   const epochs = positiveInt("--epochs", values.epochs);
@@ -130,6 +192,9 @@ runCommand(COMMAND, async ({ values }) => {
         ok &&= run.totalSeconds <= TARGETS.totalSeconds;
       }
     }
+    const partTwo = await partTwoChecks(impl);
+    lines.push(...partTwo.map((c) => check(c.ok, c.text)));
+    ok &&= partTwo.every((c) => c.ok);
   }
   console.log(`\n${lines.join("\n")}`);
   return ok ? 0 : 1;

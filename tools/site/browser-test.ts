@@ -4,7 +4,7 @@
  * light theme and a 390 px phone in the dark one, and check what a reader
  * would see (`page-check.ts`): the right title and one heading, every
  * formula typeset, nothing wider than the screen, every image loaded and
- * described, code readable on its background, "Lesson N of 14" and working
+ * described, code readable on its background, "Lesson N of 19" and working
  * previous/next links at the top and the foot of every lesson, each API
  * page's link to its lesson, no console error, no failed request and no
  * request that leaves the site; then what a reader does across the site

@@ -3,7 +3,7 @@
  * page, every lesson, every course page and the API page of every module a
  * kata writes, with the title and heading each must show, how many formulas
  * it must show typeset, and the links that place it in the course (a
- * lesson's "Lesson N of 14" with previous/next, an API page's lesson).
+ * lesson's "Lesson N of 19" with previous/next, an API page's lesson).
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -19,7 +19,7 @@ export interface ExpectedPage {
   heading: string;
   /** How many formulas the page's markdown holds, all of which it must show typeset; not counted on an API page. */
   formulas?: number;
-  /** For a lesson: its place ("Lesson 9 of 14") and the site paths of its previous and next links, at its top and its foot. */
+  /** For a lesson: its place ("Lesson 9 of 19") and the site paths of its previous and next links, at its top and its foot. */
   lesson?: { count: string; previous: string; next?: string };
   /** For an API page: the site path of the lesson that has the learner write its module. */
   writtenIn?: string;

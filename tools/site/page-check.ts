@@ -2,7 +2,7 @@
  * The browser test's check of one page: what a reader sees, measured inside
  * Chromium. The right title and one `<h1>`; every formula typeset (no raw
  * `$…$`, no KaTeX error, KaTeX's stylesheet and fonts loaded); every image
- * loaded and described; a lesson's "Lesson N of 14" and previous/next links
+ * loaded and described; a lesson's "Lesson N of 19" and previous/next links
  * at its top and its foot, an API page's link to its lesson; no console
  * error, no failed request and no request that leaves the site. Then, on
  * each screen in turn (the page loads once): nothing wider than the screen,

@@ -3,7 +3,7 @@
  * lesson in course order, then the course-wide pages), each named by its
  * first `# heading`, grouped in the sidebar (the lessons' group open from the
  * first visit) and put at a readable URL (`lessons/01-matrices.html`);
- * "Lesson N of 14" with previous/next links at the top and the foot of each
+ * "Lesson N of 19" with previous/next links at the top and the foot of each
  * lesson; on every API page, a link to the lesson that has the learner write
  * it; and KaTeX's stylesheet and fonts for the math.
  */
@@ -177,7 +177,7 @@ export function installCourseTheme(app: Application, pages: readonly CoursePage[
     ),
   );
 
-  /** "Lesson N of 14" between the links to the previous and the next page, for the top or the foot of a lesson. */
+  /** "Lesson N of 19" between the links to the previous and the next page, for the top or the foot of a lesson. */
   const lessonNav = (context: DefaultThemeRenderContext, where: "top" | "foot") => {
     const page = pageOf.get(context.page.model as Reflection);
     const place = page && places.get(page.slug);
