@@ -47,7 +47,7 @@ const COURSE_PAGES = [
     file: "docs/learnings.md",
     slug: "course/learnings",
     optional: false,
-    about: "the key ideas of the fourteen lessons, and the mistakes learners make on the way",
+    about: "the key ideas of the nineteen lessons, and the mistakes learners make on the way",
   },
   // Where your own network reads your handwriting (tools/site/draw/; its tests require the page).
   {
@@ -62,6 +62,13 @@ const COURSE_PAGES = [
     slug: "course/comparison",
     optional: true,
     about: "accuracy, speed, memory and lines of code of your network beside TensorFlow.js and brain.js, measured on the same data",
+  },
+  // Written by `npm run seeds`: shown once it exists.
+  {
+    file: "docs/seeds.md",
+    slug: "course/seeds",
+    optional: true,
+    about: "what the random starting weights decide: chapter 1's and chapter 3's recipes trained from eight seeds",
   },
   {
     file: "data/README.md",
