@@ -51,7 +51,7 @@ describe("the documentation site's pages", () => {
     );
     assert.deepEqual(pages.slice(0, lessons.length), lessons, "the lessons come first");
     const course = pages.slice(lessons.length).map((page) => page.slug);
-    const optional = ["course/draw", "course/comparison", "course/instructors"];
+    const optional = ["course/draw", "course/comparison", "course/seeds", "course/instructors"];
     assert.deepEqual(
       course.filter((slug) => !optional.includes(slug)),
       ["course/learnings", "course/data"],
@@ -74,6 +74,12 @@ describe("the documentation site's pages", () => {
     assert.deepEqual(
       coursePages(withReport.root, withReport.katas).map((page) => page.slug),
       ["lessons/01-a", "lessons/02-b", "course/learnings", "course/comparison", "course/data"],
+    );
+    const withSeeds = scratchRepo({ ...base, "docs/seeds.md": "# Seeds\n" });
+    assert.deepEqual(
+      coursePages(withSeeds.root, withSeeds.katas).map((page) => page.slug),
+      ["lessons/01-a", "lessons/02-b", "course/learnings", "course/seeds", "course/data"],
+      "the seed report is shown once npm run seeds has written it",
     );
     const missing = scratchRepo({ "data/README.md": "# Data\n" });
     assert.throws(() => coursePages(missing.root, missing.katas), /docs\/learnings\.md is missing/);
