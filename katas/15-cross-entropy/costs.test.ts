@@ -17,6 +17,7 @@ import type { Network } from "#nn/network.ts";
 import { assertMatrixClose, columnOf, literal, matrixArb } from "../support/matrices.ts";
 import { assertThrowsNamingShapes } from "../support/messages.ts";
 import {
+  batchArb,
   cloneNetwork,
   inputArb,
   MODERATE,
@@ -46,27 +47,6 @@ const shapeArb = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, m
 const unitPairArb = shapeArb.chain(([rows, cols]) =>
   fc.tuple(matrixArb(rows, cols, { min: 0, max: 1 }), matrixArb(rows, cols, { min: 0, max: 1 })),
 );
-
-/** Entries like MNIST pixels: many exact zeros, the rest in (0, 1]. */
-const pixelArb = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true }));
-
-function columnsArb(rows: number, m: number, entry: fc.Arbitrary<number>): fc.Arbitrary<Matrix> {
-  return fc
-    .array(entry, { minLength: rows * m, maxLength: rows * m })
-    .map((values) => ({ rows, cols: m, data: Float64Array.from(values) }));
-}
-
-/** A random small network with a batch X (one input per column) and its targets Y, as kata 11's test makes them. */
-const batchArb = (net: fc.Arbitrary<Network>, maxColumns = 5) =>
-  net.chain((n) =>
-    fc.integer({ min: 1, max: maxColumns }).chain((m) =>
-      fc.record({
-        net: fc.constant(n),
-        X: columnsArb(n.sizes[0], m, pixelArb),
-        Y: columnsArb(n.sizes[n.sizes.length - 1], m, fc.double({ min: 0, max: 1, noNaN: true })),
-      }),
-    ),
-  );
 
 const COSTS: readonly (readonly [string, Cost])[] = [
   ["QuadraticCost", QuadraticCost],

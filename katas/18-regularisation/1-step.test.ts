@@ -10,7 +10,9 @@ import type { Network } from "#nn/network.ts";
 import { assertMatrixClose, columnOf, literal } from "../support/matrices.ts";
 import { namesNumber } from "../support/messages.ts";
 import {
+  batchArb,
   cloneNetwork,
+  columnsArb,
   MODERATE,
   networkArb,
   networkOfSizesArb,
@@ -22,27 +24,6 @@ import {
 } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
 import { networkStepHint } from "../support/steps.ts";
-
-/** Entries like MNIST pixels: many exact zeros (background), the rest in (0, 1]. */
-const pixelArb = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true }));
-
-function columnsArb(rows: number, m: number, entry: fc.Arbitrary<number>): fc.Arbitrary<Matrix> {
-  return fc
-    .array(entry, { minLength: rows * m, maxLength: rows * m })
-    .map((values) => ({ rows, cols: m, data: Float64Array.from(values) }));
-}
-
-/** A random small network with a batch X (one input per column) and its desired outputs Y. */
-const batchArb = (net: fc.Arbitrary<Network>, maxColumns = 5) =>
-  net.chain((n) =>
-    fc.integer({ min: 1, max: maxColumns }).chain((m) =>
-      fc.record({
-        net: fc.constant(n),
-        X: columnsArb(n.sizes[0], m, pixelArb),
-        Y: columnsArb(n.sizes[n.sizes.length - 1], m, fc.double({ min: 0, max: 1, noNaN: true })),
-      }),
-    ),
-  );
 
 /** η, λ > 0 and n: a training set of 1 to 60 images, so n is seldom the batch's m (1 to 5). */
 const settingsArb = fc.record({

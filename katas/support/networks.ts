@@ -219,3 +219,25 @@ export function assertNetworkClose(actual: Network, expected: Network, tolerance
     });
   }
 }
+
+/** Entries like MNIST pixels: many exact zeros (background), the rest in (0, 1]. */
+export const pixelArb = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true }));
+
+/** A `rows × m` matrix of `entry` values: m examples, one per column. */
+export function columnsArb(rows: number, m: number, entry: fc.Arbitrary<number>): fc.Arbitrary<Matrix> {
+  return fc
+    .array(entry, { minLength: rows * m, maxLength: rows * m })
+    .map((values) => ({ rows, cols: m, data: Float64Array.from(values) }));
+}
+
+/** A network from `net` with a batch of 1 to `maxColumns` inputs X (pixel-like, one per column) and desired outputs Y in [0, 1]. */
+export const batchArb = (net: fc.Arbitrary<Network>, maxColumns = 5) =>
+  net.chain((n) =>
+    fc.integer({ min: 1, max: maxColumns }).chain((m) =>
+      fc.record({
+        net: fc.constant(n),
+        X: columnsArb(n.sizes[0], m, pixelArb),
+        Y: columnsArb(n.sizes[n.sizes.length - 1], m, fc.double({ min: 0, max: 1, noNaN: true })),
+      }),
+    ),
+  );
