@@ -61,3 +61,12 @@ export function line(f: Frame, points: readonly (readonly [number, number])[], a
   const d = points.map(([x, y]) => `${num(px(f, x))},${num(py(f, y))}`).join(" ");
   return `<polyline points="${d}" fill="none"${attributes(attrs)}/>`;
 }
+
+/**
+ * A clip path of the frame's box, named `id`: a line drawn with
+ * `"clip-path": "url(#id)"` stops at the box's edges, for a y range chosen
+ * to show the interesting part of a curve that starts far below it.
+ */
+export function clipPath(f: Frame, id: string): string {
+  return `<clipPath id="${id}"><rect${attributes({ x: f.left, y: f.top, width: f.width, height: f.height })}/></clipPath>`;
+}

@@ -7,13 +7,17 @@ import { confusionFigure } from "./confusion-matrix.ts";
 import type { Figure } from "./figure.ts";
 import { gradientDescentFigure, sgdFigure } from "./gradient-descent.ts";
 import { hiddenWeights } from "./hidden-weights.ts";
+import { initialisationFigure } from "./initialisation.ts";
 import { learningCurve } from "./learning-curve.ts";
 import { learningSlowdown } from "./learning-slowdown.ts";
 import { misclassified } from "./misclassified.ts";
 import { mnistDigits } from "./mnist-digits.ts";
+import { monitoringFigure } from "./monitoring.ts";
 import { nandAdder } from "./nand-adder.ts";
 import { networkDiagram } from "./network-diagram.ts";
+import { regularisationFigure } from "./regularisation.ts";
 import { sigmoidFigure } from "./sigmoid.ts";
+import { softmaxFigure } from "./softmax.ts";
 
 export const FIGURES: readonly Figure[] = [
   mnistDigits,
@@ -27,4 +31,8 @@ export const FIGURES: readonly Figure[] = [
   confusionFigure,
   hiddenWeights,
   learningSlowdown,
+  softmaxFigure,
+  initialisationFigure,
+  regularisationFigure,
+  monitoringFigure,
 ];
