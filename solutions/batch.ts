@@ -51,7 +51,8 @@ function layer(w: Matrix, b: Matrix, aPrev: Matrix): Matrix {
     for (let j = 0; j < m; j++) {
       const input = A[p * m + j];
       if (input === 0) continue;
-      for (let i = 0; i < n; i++) Z[i * m + j] += W[i * k + p] * input;
+      // Down column j of Z and column p of W: Z[i, j] += W[i, p] · input for every i.
+      for (let zi = j, wi = p; zi < n * m; zi += m, wi += k) Z[zi] += W[wi] * input;
     }
   }
   return map(z, sigmoid);
@@ -78,22 +79,20 @@ function subtractStep(target: Matrix, eta: number, delta: Matrix, a?: Matrix): v
     return;
   }
   const [k, A] = [a.rows, a.data];
-  const columns = new Int32Array(m);
-  const values = new Float64Array(m);
+  // Δ transposed, DT[j, i] = Δ[i, j], so that the sums for one input p run through contiguous memory.
+  const DT = new Float64Array(m * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) DT[j * n + i] = D[i * m + j];
+  const sums = new Float64Array(n);
   for (let p = 0; p < k; p++) {
-    let count = 0;
+    let touched = false;
     for (let j = 0; j < m; j++) {
       const activation = A[p * m + j];
       if (activation === 0) continue;
-      columns[count] = j;
-      values[count++] = activation;
+      if (!touched) sums.fill(0);
+      touched = true;
+      for (let i = 0, d = j * n; i < n; i++, d++) sums[i] += DT[d] * activation;
     }
-    if (count === 0) continue;
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      for (let t = 0; t < count; t++) sum += D[i * m + columns[t]] * values[t];
-      T[i * k + p] -= eta * sum;
-    }
+    if (touched) for (let i = 0, t = p; i < n; i++, t += k) T[t] -= eta * sums[i];
   }
 }
 

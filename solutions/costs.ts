@@ -107,23 +107,30 @@ function weightedInput(w: Matrix, b: Matrix, aPrev: Matrix): Matrix {
     for (let j = 0; j < m; j++) {
       const input = A[p * m + j];
       if (input === 0) continue;
-      for (let i = 0; i < n; i++) Z[i * m + j] += W[i * k + p] * input;
+      for (let zi = j, wi = p; zi < n * m; zi += m, wi += k) Z[zi] += W[wi] * input;
     }
   }
   return z;
 }
 
-/** ∇W = Δ Aᵀ, skipping the zeros of A (as kata 11). */
+/** ∇W = Δ Aᵀ, skipping the zeros of A, with Δ transposed so that the sums run through contiguous memory (as kata 11). */
 function deltaTimesActivationsT(delta: Matrix, a: Matrix): Matrix {
   const [n, k, m] = [delta.rows, a.rows, a.cols];
   const nablaW = matrix(n, k);
   const [G, D, A] = [nablaW.data, delta.data, a.data];
+  const DT = new Float64Array(m * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) DT[j * n + i] = D[i * m + j];
+  const sums = new Float64Array(n);
   for (let p = 0; p < k; p++) {
+    let touched = false;
     for (let j = 0; j < m; j++) {
       const activation = A[p * m + j];
       if (activation === 0) continue;
-      for (let i = 0; i < n; i++) G[i * k + p] += D[i * m + j] * activation;
+      if (!touched) sums.fill(0);
+      touched = true;
+      for (let i = 0, d = j * n; i < n; i++, d++) sums[i] += DT[d] * activation;
     }
+    if (touched) for (let i = 0, g = p; i < n; i++, g += k) G[g] = sums[i];
   }
   return nablaW;
 }
