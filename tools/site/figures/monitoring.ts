@@ -9,7 +9,7 @@
  */
 import { bestEpoch, shouldStopEarly } from "#nn/monitor.ts";
 import type { Figure } from "./figure.ts";
-import type { OverfittingRun } from "./overfitting.ts";
+import { type OverfittingRun, percentages } from "./overfitting.ts";
 import { clipPath, drawFrame, type Frame, line, px, py } from "./plot.ts";
 import { ACCENT, attributes, BLUE, HALO, MUTED, svgDocument, text } from "./svg.ts";
 
@@ -20,7 +20,7 @@ const WIDTH = 480;
 const HEIGHT = 420;
 
 /** Validation accuracy in % of each epoch. */
-export const validationAccuracies = (run: OverfittingRun) => run.history.map((epoch) => epoch.validationCorrect / 100);
+export const validationAccuracies = (run: OverfittingRun) => run.history.map((epoch) => percentages(epoch).validation);
 
 /** The epoch after which the no-improvement-in-`patience` rule stops the run (the last epoch it trains), and the epoch it keeps. */
 export function stopping(accuracies: readonly number[], patience: number = PATIENCE): { stoppedAfter: number; kept: number } {
@@ -41,7 +41,7 @@ export const monitoringFigure: Figure = {
     if (!run) throw new Error("docs/model/overfitting.json has no run with λ = 0: run npm run overfitting");
     const epochs = overfitting.settings.epochs;
     const validation = validationAccuracies(run);
-    const training = run.history.map((epoch) => epoch.trainingCorrect / 10);
+    const training = run.history.map((epoch) => percentages(epoch).training);
     const points = (values: readonly number[]) => values.map((v, e): [number, number] => [e, v]);
 
     // The cost on a log scale, where its fall goes on being visible: from about 2 to about 0.004.

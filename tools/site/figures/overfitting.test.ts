@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadMnist } from "../../../katas/support/mnist-files.ts";
-import { loadOverfitting, OVERFITTING, runOverfitting } from "./overfitting.ts";
+import { loadOverfitting, OVERFITTING, percentages, runOverfitting } from "./overfitting.ts";
 import { peak } from "./regularisation.ts";
 
 const committed = loadOverfitting();
@@ -42,7 +42,7 @@ describe("Nielsen's overfitting experiment (docs/model/overfitting.json, lessons
       const last = run.history.findLastIndex((epoch) => epoch.trainingCorrect !== OVERFITTING.trainingImages);
       return last + 1;
     };
-    const best = (run: typeof plain) => peak(run.history.map((epoch) => epoch.testCorrect / 100));
+    const best = (run: typeof plain) => peak(run.history.map((epoch) => percentages(epoch).test));
     assert.deepEqual([allRight(plain), allRight(regularised)], [43, 34]);
     assert.equal(plain.history[100].testCorrect, 8119);
     assert.deepEqual(best(plain), { epoch: 329, value: 81.37 });

@@ -6,7 +6,7 @@
  * axis starts at 70%, above the first epochs.
  */
 import type { Figure } from "./figure.ts";
-import type { OverfittingRun } from "./overfitting.ts";
+import { type OverfittingRun, percentages } from "./overfitting.ts";
 import { clipPath, drawFrame, type Frame, line, px, py } from "./plot.ts";
 import { ACCENT, BLUE, HALO, svgDocument, text } from "./svg.ts";
 
@@ -15,7 +15,7 @@ const HEIGHT = 320;
 
 /** Accuracy in % of each epoch of a run, on the test or the training images. */
 export function accuracies(run: OverfittingRun, on: "test" | "training"): number[] {
-  return run.history.map((epoch) => (on === "test" ? epoch.testCorrect / 100 : epoch.trainingCorrect / 10));
+  return run.history.map((epoch) => percentages(epoch)[on]);
 }
 
 /** The first epoch with the highest value, and that value. */
