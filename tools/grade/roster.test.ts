@@ -39,10 +39,11 @@ describe("npm run grade -- --roster", () => {
     learner("bob", {}, []);
     learner("cy", { "src/sigmoid.ts": inside("sigmoid.ts", "sigmoid", "for (;;) {}") });
     learner("dee", { "src/random.ts": `throw new Error("dee's random.ts is broken");\n${solution("random.ts")}` });
+    // In createNetwork, which one test file of kata 05 calls: each file that runs it fills 2 GB before it is stopped.
     learner("eve", {
-      "src/random.ts": inside(
-        "random.ts",
-        "createRng",
+      "src/network.ts": inside(
+        "network.ts",
+        "createNetwork",
         "const hoard: Float64Array[] = []; for (;;) hoard.push(new Float64Array(1 << 24).fill(1));",
       ),
     });
