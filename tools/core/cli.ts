@@ -6,6 +6,7 @@
  * any other error is one line (never a stack trace) and exit code 1.
  */
 import { parseArgs } from "node:util";
+import { useCompileCache } from "./compile-cache.ts";
 
 /** A problem with what the user typed: shown as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -138,6 +139,7 @@ export function runCommand<F extends Record<string, Flag>>(
   command: Command<F>,
   main: (parsed: Parsed<F>) => Promise<number> | number,
 ): void {
+  useCompileCache();
   Promise.resolve()
     .then(() => {
       const parsed = parseCommand(command, process.argv.slice(2));

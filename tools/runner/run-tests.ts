@@ -215,7 +215,8 @@ async function runFile(
           impl: "bundled",
           cwd: file.cwd ?? options.cwd ?? sandbox.root,
           nodeFlags: sandboxFlags(sandbox.root, folder, sandbox.heapLimitMB ?? HEAP_LIMIT_MB),
-          env: { ...options.env, ...common, NN_VERDICT_KEY: key },
+          // No compile cache shared with other processes (core/compile-cache.ts): the sandbox may not write one.
+          env: { ...options.env, ...common, NODE_COMPILE_CACHE: undefined, NN_VERDICT_KEY: key },
           timeoutMs: file.timeoutMs,
           outputLimit: STDERR_LIMIT,
           memoryLimitMB: MEMORY_LIMIT_MB,

@@ -15,13 +15,17 @@ const folder = join(tree, "katas", "99-sandbox");
 mkdirSync(folder);
 
 /** Run `source` (a test file's body, node:test and assert imported) in the sandbox; its records, problem and stderr. */
-async function sandboxed(source: string, options: { expected?: string[]; timeoutMs?: number; heapLimitMB?: number } = {}) {
+async function sandboxed(
+  source: string,
+  options: { expected?: string[]; timeoutMs?: number; heapLimitMB?: number; env?: Record<string, string> } = {},
+) {
   const path = join(folder, `case-${Math.random().toString(36).slice(2)}.test.ts`);
   writeFileSync(path, `import assert from "node:assert/strict";\nimport { describe, it } from "node:test";\n${source}\n`);
   const expected = options.expected && new Map([[path, options.expected]]);
   const run = await runTests({
     files: [{ path, timeoutMs: options.timeoutMs ?? 20_000 }],
     impl: "src",
+    env: options.env,
     sandbox: { root: tree, expected, heapLimitMB: options.heapLimitMB },
   });
   const [file] = run.files;
@@ -65,6 +69,14 @@ describe("the grading sandbox", () => {
       expected: ["s > a"],
     });
     assert.equal(passed, true);
+  });
+
+  it("shares no compile cache: a graded process is not handed the NODE_COMPILE_CACHE the grader uses", async () => {
+    const { passed, errors } = await sandboxed(
+      `describe("s", () => { it("a", () => assert.equal(process.env.NODE_COMPILE_CACHE, undefined)); });`,
+      { expected: ["s > a"], env: { NODE_COMPILE_CACHE: join(tree, "compile-cache") } },
+    );
+    assert.equal(passed, true, errors);
   });
 
   it("puts a stand-in in place of the global process, which reaches no module, no exit and no stream", async () => {
