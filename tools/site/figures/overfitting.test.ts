@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadMnist } from "../../../katas/support/mnist-files.ts";
-import { loadOverfitting, OVERFITTING, percentages, runOverfitting } from "./overfitting.ts";
-import { peak } from "./regularisation.ts";
+import { loadOverfitting, OVERFITTING, runOverfitting } from "./overfitting.ts";
+import { bestTest } from "./regularisation.ts";
 
 const committed = loadOverfitting();
 
@@ -29,7 +29,7 @@ describe("Nielsen's overfitting experiment (docs/model/overfitting.json, lessons
   it("shows what lessons 18 and 19 say: the training images all learned, and λ = 0.1 ahead of λ = 0 on the test images", () => {
     const [plain, regularised] = committed.runs;
     assert.equal(Math.max(...plain.history.map((epoch) => epoch.trainingCorrect)), OVERFITTING.trainingImages);
-    const best = (run: typeof plain) => peak(run.history.map((epoch) => epoch.testCorrect)).value;
+    const best = (run: typeof plain) => bestTest(run).value;
     assert.ok(best(regularised) > best(plain), `best test: ${best(regularised)} with λ = 0.1, ${best(plain)} with λ = 0`);
     const costs = plain.history.map((epoch) => epoch.trainingCost);
     assert.ok(costs[costs.length - 1] < costs[0] / 10, "the training cost falls throughout");
@@ -42,10 +42,9 @@ describe("Nielsen's overfitting experiment (docs/model/overfitting.json, lessons
       const last = run.history.findLastIndex((epoch) => epoch.trainingCorrect !== OVERFITTING.trainingImages);
       return last + 1;
     };
-    const best = (run: typeof plain) => peak(run.history.map((epoch) => percentages(epoch).test));
     assert.deepEqual([allRight(plain), allRight(regularised)], [43, 34]);
     assert.equal(plain.history[100].testCorrect, 8119);
-    assert.deepEqual(best(plain), { epoch: 329, value: 81.37 });
-    assert.deepEqual(best(regularised), { epoch: 381, value: 87.31 });
+    assert.deepEqual(bestTest(plain), { epoch: 329, value: 81.37 });
+    assert.deepEqual(bestTest(regularised), { epoch: 381, value: 87.31 });
   });
 });

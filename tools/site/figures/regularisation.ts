@@ -5,6 +5,7 @@
  * for λ = 0 and λ = 0.1, with each run's best test accuracy marked; the
  * axis starts at 70%, above the first epochs.
  */
+import { bestEpoch } from "#nn/monitor.ts";
 import type { Figure } from "./figure.ts";
 import { type OverfittingRun, percentages } from "./overfitting.ts";
 import { clipPath, drawFrame, type Frame, line, px, py } from "./plot.ts";
@@ -18,10 +19,11 @@ export function accuracies(run: OverfittingRun, on: "test" | "training"): number
   return run.history.map((epoch) => percentages(epoch)[on]);
 }
 
-/** The first epoch with the highest value, and that value. */
-export function peak(values: readonly number[]): { epoch: number; value: number } {
-  const epoch = values.indexOf(Math.max(...values));
-  return { epoch, value: values[epoch] };
+/** A run's best epoch on the test images, as kata 19's `bestEpoch` picks it (the first maximum), and its accuracy in %. */
+export function bestTest(run: OverfittingRun): { epoch: number; value: number } {
+  const test = accuracies(run, "test");
+  const epoch = bestEpoch(test);
+  return { epoch, value: test[epoch] };
 }
 
 /** The accuracies shown: the first epochs, below it, are cut off at the frame's bottom. */
@@ -47,7 +49,7 @@ export const regularisationFigure: Figure = {
         }),
       );
       body.push(line(frame, points(accuracies(run, "test")), { stroke: colours[r], "stroke-width": 2.5, ...clipped }));
-      const best = peak(accuracies(run, "test"));
+      const best = bestTest(run);
       body.push(`<circle cx="${px(frame, best.epoch)}" cy="${py(frame, best.value)}" r="4" fill="${colours[r]}"/>`);
       body.push(
         text(px(frame, best.epoch) + 6, py(frame, best.value) - 12, `best ${best.value.toFixed(2)}% (epoch ${best.epoch})`, {
@@ -69,7 +71,7 @@ export const regularisationFigure: Figure = {
     return svgDocument(
       WIDTH,
       HEIGHT,
-      `Accuracy by epoch of Nielsen's 784-30-10 network trained on 1,000 images, without and with L2 regularisation: training accuracy reaches 100% either way; test accuracy peaks at ${peak(accuracies(runs[0], "test")).value.toFixed(2)}% with λ = 0 and ${peak(accuracies(runs[1], "test")).value.toFixed(2)}% with λ = 0.1`,
+      `Accuracy by epoch of Nielsen's 784-30-10 network trained on 1,000 images, without and with L2 regularisation: training accuracy reaches 100% either way; test accuracy peaks at ${bestTest(runs[0]).value.toFixed(2)}% with λ = 0 and ${bestTest(runs[1]).value.toFixed(2)}% with λ = 0.1`,
       body,
     );
   },
