@@ -2,34 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
-import type { Matrix } from "#nn/matrix.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
-import { createRng, type Rng } from "#nn/random.ts";
+import { createRng } from "#nn/random.ts";
+import { assertLayerShapes, countingRng, parameterCount, rowsOf, shapeOf } from "../support/draws.ts";
 import { namesNumber } from "../support/messages.ts";
 import { sizesArb } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
-
-/**
- * A fake generator whose normal() returns 0, 1, 2, … in turn: a network built
- * from it shows in which order its parameters were drawn. It refuses
- * uniform(), which a network has no use for.
- */
-function countingRng(): Rng & { readonly count: number } {
-  let count = 0;
-  return {
-    get count() {
-      return count;
-    },
-    normal: () => count++,
-    uniform: () => {
-      throw new Error("createNetwork should draw with rng.normal(), not rng.uniform()");
-    },
-  };
-}
-
-const shapeOf = (m: Matrix) => `${m.rows}×${m.cols}`;
-const rowsOf = (m: Matrix) => Array.from({ length: m.rows }, (_, i) => Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols)));
-const parameterCount = (sizes: readonly number[]) => sizes.slice(1).reduce((sum, n, l) => sum + n + n * sizes[l], 0);
 
 /** The draw order the lesson and the TSDoc give, in words. */
 const DRAW_ORDER =
@@ -131,14 +109,7 @@ describe("05-network", () => {
       assertProperty(
         fc.property(sizesArb({ maxLayers: 5, maxSize: 8 }), (sizes) => {
           const net = createNetwork(sizes, countingRng());
-          assert.deepEqual(net.sizes, sizes);
-          assert.equal(net.biases.length, sizes.length - 1, "one bias vector per layer after the input layer");
-          assert.equal(net.weights.length, sizes.length - 1, "one weight matrix per pair of neighbouring layers");
-          for (let l = 0; l < sizes.length - 1; l++) {
-            assert.equal(shapeOf(net.biases[l]), `${sizes[l + 1]}×1`, `biases[${l}]`);
-            assert.equal(shapeOf(net.weights[l]), `${sizes[l + 1]}×${sizes[l]}`, `weights[${l}]`);
-            assert.equal(net.weights[l].data.length, sizes[l + 1] * sizes[l], `weights[${l}].data.length`);
-          }
+          assertLayerShapes(net, sizes);
         }),
       );
     });

@@ -2,34 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { defaultWeightInitializer } from "#nn/initialise.ts";
-import type { Matrix } from "#nn/matrix.ts";
 import { createNetwork, type Network } from "#nn/network.ts";
-import { createRng, type Rng } from "#nn/random.ts";
+import { createRng } from "#nn/random.ts";
+import { assertLayerShapes, countingRng, parameterCount, rowsOf, shapeOf } from "../support/draws.ts";
 import { namesNumber } from "../support/messages.ts";
 import { sizesArb } from "../support/networks.ts";
 import { assertProperty } from "../support/property.ts";
-
-/**
- * A fake generator whose normal() returns 0, 1, 2, … in turn: a network built
- * from it shows in which order its parameters were drawn, and how each was
- * scaled. It refuses uniform(): the parameters are normal numbers.
- */
-function countingRng(): Rng & { readonly count: number } {
-  let count = 0;
-  return {
-    get count() {
-      return count;
-    },
-    normal: () => count++,
-    uniform: () => {
-      throw new Error("defaultWeightInitializer should draw with rng.normal(), not rng.uniform()");
-    },
-  };
-}
-
-const shapeOf = (m: Matrix) => `${m.rows}×${m.cols}`;
-const rowsOf = (m: Matrix) => Array.from({ length: m.rows }, (_, i) => Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols)));
-const parameterCount = (sizes: readonly number[]) => sizes.slice(1).reduce((sum, n, i) => sum + n + n * sizes[i], 0);
 
 /** How far apart `actual` and `expected` may be: rounding, a relative 1e-15 (a few units in the last place). */
 const RELATIVE = 1e-15;
@@ -122,14 +100,7 @@ describe("17-initialisation", () => {
       assertProperty(
         fc.property(sizesArb({ maxLayers: 5, maxSize: 8 }), (sizes) => {
           const net = defaultWeightInitializer(sizes, countingRng());
-          assert.deepEqual(net.sizes, sizes);
-          assert.equal(net.biases.length, sizes.length - 1, "one bias vector per layer after the input layer");
-          assert.equal(net.weights.length, sizes.length - 1, "one weight matrix per pair of neighbouring layers");
-          for (let i = 0; i < sizes.length - 1; i++) {
-            assert.equal(shapeOf(net.biases[i]), `${sizes[i + 1]}×1`, `biases[${i}]`);
-            assert.equal(shapeOf(net.weights[i]), `${sizes[i + 1]}×${sizes[i]}`, `weights[${i}]`);
-            assert.equal(net.weights[i].data.length, sizes[i + 1] * sizes[i], `weights[${i}].data.length`);
-          }
+          assertLayerShapes(net, sizes);
         }),
       );
     });
