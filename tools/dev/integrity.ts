@@ -108,7 +108,7 @@ runCommand(COMMAND, async () => {
 
   console.log(bold("Kata by kata: with the katas before it solved, each kata fails, and the one before passes"));
   const steps: Step[] = Array.from({ length: katas.length + 1 }, (_, k) => {
-    const root = scratchTree(katas.slice(0, k));
+    const root = scratchTree(katas.slice(0, k), undefined, { tools: "runner" });
     const [previous, current] = [katas[k - 1], katas[k]].map((kata) => kata && kataIn(root, kata));
     return { k, root, previous, current };
   });

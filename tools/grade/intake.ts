@@ -2,15 +2,15 @@
  * What the grader takes from a learner's repository, and where it puts it.
  * It takes only the `src/` files the katas' `kata.json` name, each only if
  * it is a regular file (not a link) of at most MAX_FILE_BYTES, and copies
- * them into a fresh copy of the instructor's checkout (without
- * `solutions/`): nothing else of the learner's repository is read or run,
+ * them into a fresh grading tree, a copy of the instructor's kata tests and
+ * test runner (without `solutions/`): nothing else of the learner's repository is read or run,
  * not its package.json, lockfile, .npmrc, tsconfig.json, tools, katas or
  * workflows. A file that cannot be taken, or that breaks the rules of
  * `policy.ts`, is refused: a module that fails at import, saying why, takes
  * its place, so its kata (and any kata that imports it) scores nothing, and
  * the report says why.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { count } from "../core/format.ts";
 import type { Kata } from "../core/katas.ts";
@@ -29,7 +29,7 @@ export interface Refusal {
 }
 
 export interface Intake {
-  /** The grading tree: the instructor's checkout, without solutions/, with the learner's files in src/. */
+  /** The grading tree: the instructor's kata tests and test runner (no solutions/), with the learner's files in src/. */
   root: string;
   refusals: Refusal[];
 }
@@ -83,8 +83,8 @@ const refusedModule = (stub: string, message: string) => `throw new Error(${JSON
  * tests may import the files of the katas before it).
  */
 export function takeSubmission(submission: string, katas: readonly Kata[]): Intake {
-  const root = scratchTree();
-  rmSync(join(root, "solutions"), { recursive: true, force: true });
+  // The kata tests and the runner that grades them; not the solutions, nor the rest of the instructor's tools.
+  const root = scratchTree([], undefined, { tools: "runner", solutions: false });
   const refusals: Refusal[] = [];
   const folderProblem = srcProblem(submission);
   const taken: string[] = [];
