@@ -24,7 +24,7 @@ export interface TreeOptions {
    * `"all"` (the default): all of `tools/` and `data/`, for checks that run
    * the course's programs in the copy. `"runner"`: only `tools/runner/`, the
    * preload, reporter and canary that a test process loads, which is all
-   * that running the kata tests needs; such a copy takes about half the time.
+   * that running the kata tests needs; such a copy takes well under half the time.
    */
   tools?: "all" | "runner";
   /** Whether the copy holds `solutions/` (the default); a grading tree must not. */
