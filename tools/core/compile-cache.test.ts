@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import module from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
+import { COMPILE_CACHE_DIR } from "./compile-cache.ts";
 import { repoRoot } from "./paths.ts";
 import { runCourse } from "./processes.ts";
 import { tempDir } from "./test-trees.ts";
@@ -29,16 +30,23 @@ async function childsCacheDir(env: Record<string, string | undefined>): Promise<
       `});`,
     ].join("\n"),
   );
-  // Started without the cache that this test's own runner handed down, so that only runCommand can turn it on.
+  // Started without the cache that this test's own runner handed down (unless `env` sets one), so that only runCommand can turn it on.
   const run = await runCourse({ script, impl: "src", env: { NODE_COMPILE_CACHE: undefined, ...env } });
   assert.equal(run.code, 0, run.stderr);
   return run.stdout.trim();
 }
 
 describe("Node's compile cache", () => {
-  it("is on in every process a program starts, where Node has one, and off on Node 20", async () => {
+  it("is on in every process a program starts, in this checkout's node_modules/.cache, where Node has one; off on Node 20", async () => {
     const dir = await childsCacheDir({ NODE_DISABLE_COMPILE_CACHE: undefined });
-    if (hasCompileCache) assert.match(dir, /node-compile-cache/, "a directory of compiled code");
+    if (hasCompileCache) assert.equal(dirname(dir), COMPILE_CACHE_DIR, "Node's folder for its version, in the checkout's cache");
+    else assert.equal(dir, "none");
+  });
+
+  it("goes where NODE_COMPILE_CACHE says", async () => {
+    const elsewhere = join(tempDir("compile-cache"), "cache");
+    const dir = await childsCacheDir({ NODE_COMPILE_CACHE: elsewhere, NODE_DISABLE_COMPILE_CACHE: undefined });
+    if (hasCompileCache) assert.equal(dirname(dir), elsewhere);
     else assert.equal(dir, "none");
   });
 
