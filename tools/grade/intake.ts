@@ -3,9 +3,9 @@
  * It takes only the `src/` files the katas' `kata.json` name, each only if
  * it is a regular file (not a link) of at most MAX_FILE_BYTES, and copies
  * them into a fresh grading tree, a copy of the instructor's kata tests and
- * test runner (without `solutions/`): nothing else of the learner's repository is read or run,
- * not its package.json, lockfile, .npmrc, tsconfig.json, tools, katas or
- * workflows. A file that cannot be taken, or that breaks the rules of
+ * test runner (without `solutions/`): nothing else of the learner's
+ * repository is read or run, not its package.json, lockfile, .npmrc,
+ * tsconfig.json, tools, katas or workflows. A file that cannot be taken, or that breaks the rules of
  * `policy.ts`, is refused: a module that fails at import, saying why, takes
  * its place, so its kata (and any kata that imports it) scores nothing, and
  * the report says why.
