@@ -124,7 +124,9 @@ function installHandlers(): void {
   ] as const) {
     process.on(signal, () => {
       killAll();
-      process.exit(code);
+      // SIGKILL takes a moment to land: exit once every group is gone (or after groupGone's limit), so that
+      // nothing of ours is still running when whoever interrupted us looks.
+      void Promise.all([...live].map((pid) => groupGone(pid))).finally(() => process.exit(code));
     });
   }
 }
